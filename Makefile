@@ -1,0 +1,45 @@
+# Two entry points do all set-up on a fresh machine: `make site` and `make test`.
+# The build is: generate (registry -> docs/) -> mkdocs build -> pagefind index,
+# into a staging folder that replaces site/ only when every step succeeded.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+STAGE  := .build/site-new
+
+.PHONY: site test lint check serve bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+site: $(STAMP)
+	rm -rf $(STAGE) && mkdir -p .build
+	$(BIN)/python -m generator build
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(STAGE)
+	$(BIN)/python -m pagefind --site $(STAGE) --quiet
+	rm -rf .build/site-old && if [ -d site ]; then mv site .build/site-old; fi
+	mv $(STAGE) site && rm -rf .build/site-old
+	@echo "site/ is ready"
+
+check: $(STAMP)
+	$(BIN)/python -m generator check
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests tools bench
+	$(BIN)/ruff format --check generator tests tools bench
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)
+	$(BIN)/python -m generator build
+	PYTHONPATH=. $(BIN)/mkdocs serve
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .build

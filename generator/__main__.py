@@ -1,0 +1,76 @@
+"""Command line: python -m generator check|build|new. Argument parsing only.
+
+The work lives in the pipeline modules; this file turns arguments into calls
+and a GeneratorError into printed diagnostics and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import write
+from .diagnostics import Diagnostic, GeneratorError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the process exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except GeneratorError as err:
+        _report(err.diagnostics, args.format)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    check = sub.add_parser("check", help="validate the registry (or the given record files)")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.set_defaults(run=_check)
+    build = sub.add_parser("build", help="validate, then write the site's Markdown into docs/")
+    build.add_argument("--docs", type=Path, default=Path("docs"))
+    build.set_defaults(run=_build)
+    new = sub.add_parser("new", help="write a new record file to fill in")
+    new.add_argument("--region", required=True, help='region code ("61.07") or name')
+    new.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'")
+    new.set_defaults(run=_new)
+    for command in (check, build, new):
+        command.add_argument("--registry", type=Path, default=Path("registry"))
+        command.add_argument("--format", choices=("text", "github"), default="text",
+                             help="github prints GitHub Actions annotations")
+        command.add_argument("--today", type=date.fromisoformat, default=None,
+                             help=argparse.SUPPRESS)
+    return parser
+
+
+def _report(diagnostics: list[Diagnostic], fmt: str) -> None:
+    for diag in diagnostics:
+        print(diag.github() if fmt == "github" else diag.text())
+    files = len({d.path for d in diagnostics})
+    print(f"{len(diagnostics)} error(s) in {files} file(s)", file=sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    count = write.check_only(args.registry, args.files or None, args.today)
+    print(f"ok: {count} record(s) valid", file=sys.stderr)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    count = write.generate(args.registry, args.docs, args.today)
+    print(f"ok: {count} file(s) written to {args.docs}", file=sys.stderr)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = write.new_record(args.registry, args.region, args.date, args.today)
+    print(f"wrote {path}; fill it in, then run: python -m generator check {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Errors as data: every problem a contributor can cause is a Diagnostic value.
+
+Nothing in the pipeline raises on bad input; it returns diagnostics, so a run
+can report every problem at once. GeneratorError is the one exception that
+crosses the CLI boundary, and it only carries diagnostics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place: 1-based line and column, dotted key path."""
+
+    path: str
+    line: int
+    col: int
+    key: str
+    message: str
+
+    def text(self) -> str:
+        """The line printed for people and editors: PATH:LINE:COL: error: KEY: MESSAGE."""
+        key = f"{self.key}: " if self.key else ""
+        return f"{self.path}:{self.line}:{self.col}: error: {key}{self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, so the error annotates the changed line."""
+        title = _gh_escape(self.key or "registry", prop=True)
+        msg = _gh_escape(f"{self.key}: {self.message}" if self.key else self.message)
+        file = _gh_escape(self.path, prop=True)
+        return f"::error file={file},line={self.line},col={self.col},title={title}::{msg}"
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    """Escape per the workflow-command rules; properties also escape ':' and ','."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+class GeneratorError(Exception):
+    """Raised at the boundary when a run found problems; carries all of them."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} error(s)")
+        self.diagnostics = sorted(diagnostics)

@@ -1,0 +1,32 @@
+"""The only module that touches mkdocs: regenerate docs/ during `mkdocs serve`.
+
+`make site` runs the generator itself before `mkdocs build`, so this hook
+does nothing for builds: mkdocs stays a thin renderer (its successor runs no
+plugins), and the real build never depends on a hook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import GeneratorError
+from generator.write import generate
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool, **_: Any) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    """Regenerate pages from registry/ before each rebuild while serving."""
+    if not _serving:
+        return
+    try:
+        generate(Path("registry"), Path(config["docs_dir"]))
+    except GeneratorError as err:
+        for diag in err.diagnostics:
+            print(diag.text())

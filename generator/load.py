@@ -1,0 +1,181 @@
+"""Files -> YAML nodes with line/column marks. No validation beyond "is it YAML".
+
+We compose nodes (not Python objects) with libyaml's C loader so that every
+later error can point at the line and column of the offending value, and so
+that we decide ourselves how each scalar is read (a region code like 32.70
+must stay text, not become the float 32.7).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+MAX_FILE_BYTES = 64 * 1024
+"""A record is a page of facts; anything larger is a mistake or an attack."""
+
+EVENTS_DIR = "events"
+REFERENCE_FILES = ("elections.yml", "legal-bases.yml", "clauses.yml")
+REGIONS_FILE = "regions.csv"
+SCHEMA_FILE = "schema/event.schema.json"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One YAML file: its printable path, its text and its root node (None if empty)."""
+
+    path: Path
+    display: str
+    text: str
+    node: yaml.Node | None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV file as rows of dicts; row numbers are file line numbers for errors."""
+
+    display: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def display_path(path: Path) -> str:
+    """Path as printed in diagnostics: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a file as strict UTF-8 within the size limit, reporting where it fails."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            msg = f"file is {size} bytes; a record may be at most {MAX_FILE_BYTES} bytes"
+            return None, [Diagnostic(display, 1, 1, "", msg)]
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Diagnostic(display, 1, 1, "", f"cannot read file: {err.strerror}")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as err:
+        line, col = _byte_position(data, err.start)
+        msg = (
+            f"file is not UTF-8 (byte 0x{data[err.start]:02x}); "
+            "save it as UTF-8 (in most editors: Save with Encoding -> UTF-8)"
+        )
+        return None, [Diagnostic(display, line, col, "", msg)]
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset, counting characters decoded so far."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    last = before.rfind(b"\n") + 1
+    col = len(before[last:].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def compose(text: str, display: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """Parse one YAML document into a node tree; syntax errors become diagnostics."""
+    try:
+        return yaml.compose(text, Loader=yaml.CSafeLoader), []
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Diagnostic(display, line, col, "", syntax_message(err))]
+    except yaml.reader.ReaderError as err:
+        line, col = _char_position(text, err.position)
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        msg = f"character U+{code:04X} is not allowed in YAML; delete it"
+        return None, [Diagnostic(display, line, col, "", msg)]
+    except yaml.YAMLError as err:  # any other libyaml complaint, still without a traceback
+        return None, [Diagnostic(display, 1, 1, "", f"YAML syntax: {err}")]
+
+
+SYNTAX_HINTS = {
+    "mapping values are not allowed": "check this line's indentation, and put text that "
+    "contains ': ' in quotes",
+    "found another document": "a record is one document; remove the '---' line",
+    "could not find expected ':'": "each line needs 'key: value'; check indentation and quotes",
+    "found character '\\t'": "use spaces, not tabs, for indentation",
+    "found undefined alias": "YAML aliases (*name) are not allowed; write the value out",
+}
+
+
+def syntax_message(err: yaml.MarkedYAMLError) -> str:
+    """libyaml's context and problem, plus what to do about the common ones."""
+    text = ", ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
+    hint = next((h for k, h in SYNTAX_HINTS.items() if k in text), "")
+    return f"YAML syntax: {text}" + (f"; {hint}" if hint else "")
+
+
+def _char_position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in text."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def anchor_marks(text: str) -> list[tuple[int, int, bool]]:
+    """Where anchors (&name) and aliases (*name) stand: (line, col, is_alias).
+
+    Only called when '&' occurs in the text (no alias without an anchor).
+    Composed nodes forget anchors and alias positions; the event stream keeps both.
+    """
+    marks = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if getattr(event, "anchor", None):
+                alias = isinstance(event, yaml.AliasEvent)
+                marks.append((event.start_mark.line + 1, event.start_mark.column + 1, alias))
+    except yaml.YAMLError:
+        pass  # compose already reported the syntax error
+    return marks
+
+
+def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
+    """Read and compose one YAML file; None with diagnostics when it cannot be read."""
+    display = display_path(path)
+    text, diags = read_text(path, display)
+    if text is None:
+        return None, diags
+    node, diags = compose(text, display)
+    if diags:
+        return None, diags
+    return Document(path, display, text, node), []
+
+
+def event_paths(registry: Path) -> list[Path]:
+    """All record files, sorted so every run reports and renders in the same order."""
+    folder = registry / EVENTS_DIR
+    return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def load_table(path: Path) -> tuple[Table | None, list[Diagnostic]]:
+    """Read a CSV reference file with its header; rows keep their line numbers."""
+    display = display_path(path)
+    text, diags = read_text(path, display) if path.name != REGIONS_FILE else _read_big(path)
+    if text is None:
+        return None, diags
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    rows = [(reader.line_num, dict(zip(header, row, strict=False))) for row in reader if row]
+    return Table(display, header, rows), []
+
+
+def _read_big(path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """The region list is larger than a record; it is reference data, read without the cap."""
+    display = display_path(path)
+    try:
+        return path.read_bytes().decode("utf-8-sig"), []
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [Diagnostic(display, 1, 1, "", f"cannot read region list: {err}")]

@@ -1,0 +1,279 @@
+"""Validated values -> frozen dataclasses and the indexes pages need. No I/O.
+
+Templates see only these types, never raw dicts, so a template cannot read a
+field the schema does not define, and every derived fact (sort key, year,
+whether an official was acting) is computed once, here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .validate import Checked, Record
+
+ACTING = ("pj", "pjs", "plt", "plh")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    level: str
+    name: str
+    province_code: str
+    slug: str
+    aliases: tuple[str, ...]
+
+    @property
+    def is_province(self) -> bool:
+        return self.level == "provinsi"
+
+
+@dataclass(frozen=True)
+class Election:
+    id: str
+    name: str
+    kind: str
+    voting_date: date
+    description: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    id: str
+    kind: str
+    short: str
+    numbers: tuple[str, ...]
+    year: int
+    date: date | None
+    issuer: str
+    title: str
+    status: str
+    replaced_by: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ClauseTemplate:
+    id: str
+    set_id: str
+    position: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ClauseSet:
+    id: str
+    name: str
+    description: str
+    source: str
+    clauses: tuple[ClauseTemplate, ...]
+
+
+@dataclass(frozen=True)
+class EventDate:
+    precision: str
+    value: str
+    note: str
+
+    @property
+    def year(self) -> int | None:
+        return int(self.value[:4]) if self.value else None
+
+    @property
+    def sort_key(self) -> str:
+        """ISO text sorts chronologically; an unknown date sorts last."""
+        return self.value or "9999"
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str
+    office: str
+    status: str
+    other_names: tuple[str, ...]
+    note: str
+
+    @property
+    def acting(self) -> bool:
+        return self.status in ACTING
+
+
+@dataclass(frozen=True)
+class Clause:
+    position: int
+    text: str
+    template: ClauseTemplate | None
+    wording: str
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    """Either a national instrument from the reference list, or one described in place."""
+
+    instrument: LegalBasis | None
+    type: str
+    issuer: str
+    number: str
+    date: str
+    title: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    publisher: str
+    title: str
+    published: str
+    accessed: str
+    archive_url: str
+    supports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    file: str
+    region: Region
+    province: Region
+    date: EventDate
+    elections: tuple[Election, ...]
+    event_types: tuple[str, ...]
+    official: Official | None
+    participant_count: int | None
+    participant_description: str
+    clauses: tuple[Clause, ...]
+    legal_basis: tuple[LegalRef, ...]
+    sources: tuple[Source, ...]
+    notes: str
+
+    @property
+    def follows_template(self) -> bool:
+        """True when every clause names a template and matches it word for word."""
+        return bool(self.clauses) and all(
+            c.template is not None and c.template.text == c.text for c in self.clauses
+        )
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The whole registry, with the indexes every page type needs, all sorted."""
+
+    regions: dict[str, Region]
+    elections: dict[str, Election]
+    legal_bases: dict[str, LegalBasis]
+    clause_sets: tuple[ClauseSet, ...]
+    events: tuple[Event, ...]
+    by_region: dict[str, tuple[Event, ...]] = field(repr=False)
+    by_province: dict[str, tuple[Event, ...]] = field(repr=False)
+    by_election: dict[str, tuple[Event, ...]] = field(repr=False)
+    by_legal_basis: dict[str, tuple[Event, ...]] = field(repr=False)
+
+    @property
+    def provinces(self) -> list[Region]:
+        return [r for r in self.regions.values() if r.is_province]
+
+    def children(self, province: Region) -> list[Region]:
+        """Regencies and cities of a province, in code order."""
+        return [r for r in self.regions.values()
+                if not r.is_province and r.province_code == province.code]
+
+
+def build(checked: Checked) -> Registry:
+    """Turn validated data into the model; events sorted newest first, then by id."""
+    ref = checked.reference
+    regions = {code: _region(row) for code, row in sorted(ref.regions.items())}
+    elections = {k: _election(v) for k, v in sorted(ref.elections.items(),
+                                                    key=lambda kv: kv[1]["voting_date"])}
+    bases = {k: _legal_basis(v) for k, v in sorted(ref.legal_bases.items())}
+    sets = tuple(_clause_set(s) for s in ref.clause_sets)
+    templates = {c.id: c for s in sets for c in s.clauses}
+    events = [_event(r, regions, elections, bases, templates) for r in checked.records]
+    events.sort(key=lambda e: e.id)
+    events.sort(key=lambda e: e.date.value or "0000", reverse=True)
+    return Registry(
+        regions=regions, elections=elections, legal_bases=bases, clause_sets=sets,
+        events=tuple(events),
+        by_region=_index(events, lambda e: [e.region.code]),
+        by_province=_index(events, lambda e: [e.province.code]),
+        by_election=_index(events, lambda e: [x.id for x in e.elections]),
+        by_legal_basis=_index(events, lambda e: sorted(
+            {r.instrument.id for r in e.legal_basis if r.instrument})),
+    )
+
+
+def _index(events: list[Event], keys: Any) -> dict[str, tuple[Event, ...]]:
+    out: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for key in keys(event):
+            out[key].append(event)
+    return {k: tuple(v) for k, v in sorted(out.items())}
+
+
+def _region(row: dict[str, str]) -> Region:
+    aliases = tuple(a for a in row["aliases"].split(";") if a)
+    return Region(row["code"], row["level"], row["name"], row["province_code"], row["slug"],
+                  aliases)
+
+
+def _election(v: dict[str, Any]) -> Election:
+    return Election(v["id"], v["name"], v["kind"], date.fromisoformat(v["voting_date"]),
+                    v.get("description", ""), v["source"])
+
+
+def _legal_basis(v: dict[str, Any]) -> LegalBasis:
+    numbers = tuple(v.get("numbers", ())) or ((v["number"],) if "number" in v else ())
+    return LegalBasis(
+        v["id"], v["kind"], v["short"], numbers, v["year"],
+        date.fromisoformat(v["date"]) if "date" in v else None, v["issuer"], v["title"],
+        v.get("status", ""), v.get("replaced_by", ""), v["url"], v.get("note", ""),
+    )
+
+
+def _clause_set(v: dict[str, Any]) -> ClauseSet:
+    clauses = tuple(ClauseTemplate(c["id"], v["id"], i + 1, c["text"])
+                    for i, c in enumerate(v["clauses"]))
+    return ClauseSet(v["id"], v["name"], v.get("description", ""), v["source"], clauses)
+
+
+def _event(record: Record, regions: dict, elections: dict, bases: dict,
+           templates: dict) -> Event:
+    v = record.value
+    region = regions[v["region"]]
+    official = v.get("official")
+    people = v.get("participants", {})
+    return Event(
+        id=v["id"], file=record.path.name, region=region,
+        province=regions[region.province_code],
+        date=EventDate(v["date"]["precision"], v["date"].get("value", ""),
+                       v["date"].get("note", "")),
+        elections=tuple(sorted((elections[e] for e in v["elections"]),
+                               key=lambda e: e.voting_date)),
+        event_types=tuple(v["event_types"]),
+        official=Official(official["name"], official["office"], official["status"],
+                          tuple(official.get("other_names", ())), official.get("note", ""))
+        if official else None,
+        participant_count=people.get("count"),
+        participant_description=people.get("description", ""),
+        clauses=tuple(Clause(i + 1, c["text"], templates.get(c.get("template", "")),
+                             c["wording"]) for i, c in enumerate(v.get("clauses", []))),
+        legal_basis=tuple(_legal_ref(item, bases) for item in v.get("legal_basis", [])),
+        sources=tuple(_source(s) for s in v["sources"]),
+        notes=v.get("notes", ""),
+    )
+
+
+def _legal_ref(item: dict[str, Any], bases: dict) -> LegalRef:
+    return LegalRef(bases.get(item.get("instrument", "")), item.get("type", ""),
+                    item.get("issuer", ""), item.get("number", ""), item.get("date", ""),
+                    item.get("title", ""), item.get("note", ""))
+
+
+def _source(s: dict[str, Any]) -> Source:
+    return Source(s["url"], s["publisher"], s["title"], s.get("published", ""),
+                  s.get("accessed", ""), s.get("archive_url", ""), tuple(s.get("supports", ())))

@@ -1,0 +1,135 @@
+"""Reference data -> checked lookup tables: regions, elections, legal bases, clauses.
+
+Reference files change rarely and by maintainers, but they arrive by pull
+request like records, so they get the same line-and-column diagnostics.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import load
+from .diagnostics import Diagnostic
+from .schema import MISSING, Walker
+
+REGION_COLUMNS = ["code", "level", "name", "province_code", "slug", "aliases"]
+LEVELS = ("provinsi", "kabupaten", "kota")
+SLUG = re.compile(r"^(prov|kab|kota)-[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Reference data, validated: regions, elections, legal bases, clause templates."""
+
+    regions: dict[str, dict[str, str]]
+    elections: dict[str, dict[str, Any]]
+    legal_bases: dict[str, dict[str, Any]]
+    clause_sets: list[dict[str, Any]]
+    schema: dict[str, Any] = field(repr=False)
+
+    def clause_ids(self) -> list[str]:
+        return [c["id"] for s in self.clause_sets for c in s["clauses"]]
+
+
+def read_schema(registry: Path, name: str) -> dict[str, Any]:
+    """Schemas are ours, in the repository; a broken one is a bug, not user input."""
+    return json.loads((registry / "schema" / name).read_text(encoding="utf-8"))
+
+
+def check_reference(registry: Path) -> tuple[Reference | None, list[Diagnostic]]:
+    """Load and check every reference file; None if any has a problem."""
+    regions, diags = check_regions(registry / load.REGIONS_FILE)
+    values = {}
+    for name in load.REFERENCE_FILES:
+        value, found = _check_yaml(registry / name, read_schema(registry, _schema_name(name)))
+        values[name] = value
+        diags += found
+    if diags or regions is None:
+        return None, diags
+    reference = Reference(
+        regions=regions,
+        elections={e["id"]: e for e in values["elections.yml"]},
+        legal_bases={b["id"]: b for b in values["legal-bases.yml"]},
+        clause_sets=values["clauses.yml"]["sets"],
+        schema=read_schema(registry, load.SCHEMA_FILE.split("/")[-1]),
+    )
+    return reference, []
+
+
+def _schema_name(file_name: str) -> str:
+    return file_name.replace(".yml", ".schema.json")
+
+
+def _check_yaml(path: Path, schema: dict) -> tuple[Any, list[Diagnostic]]:
+    doc, diags = load.load_document(path)
+    if doc is None:
+        return None, diags
+    if doc.node is None:
+        return None, [Diagnostic(doc.display, 1, 1, "", "file is empty")]
+    walker = Walker(doc.display, schema)
+    value = walker.walk(doc.node, schema)
+    diags = walker.diags + _duplicate_ids(walker, value)
+    return (None if value is MISSING else value), diags
+
+
+def _duplicate_ids(walker: Walker, value: Any) -> list[Diagnostic]:
+    """Ids must be unique within a reference file, at any depth (sets and their clauses)."""
+    seen: set[str] = set()
+    diags = []
+    for path, line_col in sorted(walker.marks.items(), key=lambda kv: kv[1]):
+        if not path or path[-1] != "id":
+            continue
+        ident = _get(value, path)
+        if isinstance(ident, str) and ident in seen:
+            line, col = line_col
+            diags.append(Diagnostic(walker.display, line, col, "id", f"id '{ident}' is used twice"))
+        seen.add(ident)
+    return diags
+
+
+def _get(value: Any, path: tuple) -> Any:
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def check_regions(path: Path) -> tuple[dict[str, dict[str, str]] | None, list[Diagnostic]]:
+    """regions.csv: exact header, well-formed unique codes and slugs, known provinces."""
+    table, diags = load.load_table(path)
+    if table is None:
+        return None, diags
+    if table.header != REGION_COLUMNS:
+        msg = f"header must be {','.join(REGION_COLUMNS)}"
+        return None, [Diagnostic(table.display, 1, 1, "", msg)]
+    regions: dict[str, dict[str, str]] = {}
+    slugs: set[str] = set()
+    for line, row in table.rows:
+        problem = _region_problem(row, regions, slugs)
+        if problem:
+            diags.append(Diagnostic(table.display, line, 1, problem[0], problem[1]))
+            continue
+        regions[row["code"]] = row
+        slugs.add(row["slug"])
+    return (None if diags else regions), diags
+
+
+def _region_problem(row: dict, regions: dict, slugs: set) -> tuple[str, str] | None:
+    code = row.get("code") or ""
+    if not re.fullmatch(r"[0-9]{2}(\.[0-9]{2})?", code) or code in regions:
+        return "code", f"code '{code}' is malformed or repeated"
+    if row.get("level") not in LEVELS or (len(code) == 2) != (row["level"] == "provinsi"):
+        return "level", f"level '{row.get('level')}' does not fit code '{code}'"
+    if row.get("province_code") != code[:2] or code[:2] not in regions | {code: row}:
+        return "province_code", f"province '{row.get('province_code')}' is unknown or wrong"
+    if not SLUG.match(row.get("slug") or "") or row["slug"] in slugs:
+        return "slug", f"slug '{row.get('slug')}' is malformed or repeated"
+    if not row.get("name"):
+        return "name", "name is empty"
+    return None

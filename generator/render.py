@@ -1,0 +1,201 @@
+"""Model -> Markdown pages (and the record scaffold) through Jinja templates. No I/O.
+
+Safety rule: a value from a record never lands in Markdown syntax. Templates
+put record values only inside HTML blocks, where Jinja's autoescape turns
+them into text and Python-Markdown leaves them alone; headings and titles
+are built from reference data and fixed words. Links inside HTML blocks are
+not rewritten by mkdocs, so every href is computed here as a relative URL,
+which keeps the site working under any sub-path.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import textdiff
+from .model import Event, Region, Registry
+
+MANIFEST = ".generated"
+TEMPLATES = Path(__file__).parent / "templates"
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+STATUS = {
+    "definitif": ("definitif", "Pejabat definitif"),
+    "pj": ("Pj", "Penjabat"),
+    "pjs": ("Pjs", "Penjabat Sementara"),
+    "plt": ("Plt", "Pelaksana Tugas"),
+    "plh": ("Plh", "Pelaksana Harian"),
+}
+EVENT_TYPES = {
+    "ikrar": "ikrar", "apel": "apel", "deklarasi": "deklarasi",
+    "pakta-integritas": "pakta integritas", "penandatanganan": "penandatanganan",
+    "sosialisasi": "sosialisasi", "lainnya": "lainnya",
+}
+FIELDS = {
+    "date": "tanggal", "elections": "pemilihan", "event_types": "jenis kegiatan",
+    "official": "pejabat", "participants": "peserta", "clauses": "klausul",
+    "legal_basis": "dasar hukum",
+}
+LEGAL_TYPES = {
+    "surat-edaran": "Surat Edaran", "surat": "Surat", "instruksi": "Instruksi",
+    "keputusan": "Keputusan", "peraturan": "Peraturan", "pakta-integritas": "Pakta Integritas",
+    "lainnya": "Instrumen lain",
+}
+
+
+def environment() -> jinja2.Environment:
+    """One environment for the whole run: templates compile once, not per page."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("md.j2",)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        tanggal=long_date, tanggal_pendek=short_date, waktu=date_phrase, waktu_pendek=date_short,
+        status=status_label, jenis=types_label, angka=number, yaml=front_matter_value,
+        diff=clause_diff, lines=lines, bidang=field_labels,
+    )
+    env.globals.update(STATUS=STATUS, LEGAL_TYPES=LEGAL_TYPES)
+    return env
+
+
+def front_matter_value(value: str) -> Markup:
+    """A YAML scalar for front matter: JSON is valid YAML and quotes everything.
+
+    Marked safe because HTML-escaping would corrupt the YAML; titles come from
+    reference data and fixed words, and the theme overrides escape them again.
+    """
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def field_labels(keys: tuple[str, ...]) -> str:
+    """Record field names in Indonesian, for "this source supports ..."."""
+    return ", ".join(FIELDS[k] for k in keys)
+
+
+def long_date(value: str | date) -> str:
+    """'2020-10-20' -> '20 Oktober 2020'; partial dates keep what they have."""
+    text = value.isoformat() if isinstance(value, date) else value
+    parts = text.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def short_date(value: str | date) -> str:
+    """'2020-10-20' -> '20 Okt 2020', for table cells."""
+    words = long_date(value).split(" ")
+    return " ".join(w[:3] if w in MONTHS else w for w in words)
+
+
+def date_phrase(when: Any) -> str:
+    """The date of an event with its precision, in words (event pages)."""
+    if when.precision == "unknown":
+        return "tanggal tidak diketahui"
+    day = long_date(when.value)
+    return {
+        "exact": day,
+        "reported": f"dilaporkan {day}; acara pada atau sebelum tanggal itu",
+        "approximate": f"sekitar {day} (perkiraan)",
+        "month": f"{day} (hanya bulan diketahui)",
+        "year": f"tahun {day} (hanya tahun diketahui)",
+    }[when.precision]
+
+
+def date_short(when: Any) -> str:
+    """The same, short, for table cells."""
+    if when.precision == "unknown":
+        return "tidak diketahui"
+    day = short_date(when.value)
+    return {"reported": f"≤ {day}", "approximate": f"± {day}"}.get(when.precision, day)
+
+
+def status_label(status: str, long: bool = False) -> str:
+    short, full = STATUS[status]
+    return full if long else short
+
+
+def types_label(types: tuple[str, ...]) -> str:
+    names = [EVENT_TYPES[t] for t in types]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def number(value: int) -> str:
+    """Indonesian thousands separator: 3983 -> '3.983'."""
+    return f"{value:,}".replace(",", ".")
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines of a multi-line value, so templates never emit blank lines in HTML."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def clause_diff(clause: Any) -> list[tuple[str, str]]:
+    """Word diff of a clause against its template: [(op, text)], op in = + -."""
+    if clause.template is None:
+        return [("=", clause.text)]
+    return textdiff.word_diff(clause.template.text, clause.text)
+
+
+def page(env: jinja2.Environment, template: str, depth: int, **context: Any) -> str:
+    """Render one page; `root` is the relative prefix from that page to the site root."""
+    return env.get_template(template).render(root="../" * depth, **context)
+
+
+def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/.
+
+    `site` carries site_url and repo_url (from mkdocs.yml) for citations and
+    edit links; both may be empty.
+    """
+    env = environment()
+    env.globals["site"] = {"url": "", "repo_url": "", **(site or {})}
+    out: dict[str, str] = {}
+    r = registry
+    out["index.md"] = page(env, "home.md.j2", 0, reg=r)
+    out["peristiwa/index.md"] = page(env, "events.md.j2", 1, reg=r)
+    for event in r.events:
+        out[f"peristiwa/{event.id}.md"] = page(env, "event.md.j2", 2, reg=r, event=event)
+    out["wilayah/index.md"] = page(env, "regions.md.j2", 1, reg=r)
+    for region in r.regions.values():
+        out[f"wilayah/{region.slug}.md"] = page(env, "region.md.j2", 2, reg=r, region=region,
+                                                events=region_events(r, region))
+    out["pemilu/index.md"] = page(env, "elections.md.j2", 1, reg=r)
+    for election in r.elections.values():
+        out[f"pemilu/{election.id}.md"] = page(env, "election.md.j2", 2, reg=r,
+                                               election=election,
+                                               events=r.by_election.get(election.id, ()))
+    out["dasar-hukum/index.md"] = page(env, "legal-bases.md.j2", 1, reg=r)
+    for basis in r.legal_bases.values():
+        out[f"dasar-hukum/{basis.id}.md"] = page(env, "legal-basis.md.j2", 2, reg=r, basis=basis,
+                                                 events=r.by_legal_basis.get(basis.id, ()))
+    out["bandingkan/index.md"] = page(env, "compare.md.j2", 1, reg=r, events=r.events)
+    out["bandingkan/klausul.md"] = page(env, "compare-clauses.md.j2", 2, reg=r)
+    return out
+
+
+def region_events(registry: Registry, region: Region) -> tuple[Event, ...]:
+    """A province page lists every event in the province; a regency page its own."""
+    index = registry.by_province if region.is_province else registry.by_region
+    return index.get(region.code, ())
+
+
+def render_new_record(ident: str, region: dict, precision: str, value: str,
+                      reference: Any, today: str) -> str:
+    """The YAML skeleton `python -m generator new` writes (plain text, not escaped)."""
+    env = environment()
+    return env.get_template("new-record.yml.j2").render(
+        ident=ident, region=region, precision=precision, value=value, today=today,
+        elections=sorted(reference.elections), clause_ids=reference.clause_ids(),
+    )
