@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 STAGE  := .build/site-new
 
-.PHONY: site test lint check serve bench clean
+.PHONY: site test lint check check-github serve bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check
+
+check-github: $(STAMP)
+	$(BIN)/python -m generator check --format github
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests tools bench
