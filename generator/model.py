@@ -151,6 +151,7 @@ class Event:
     legal_basis: tuple[LegalRef, ...]
     sources: tuple[Source, ...]
     notes: str
+    updated: str
 
     @property
     def follows_template(self) -> bool:
@@ -173,10 +174,15 @@ class Registry:
     by_province: dict[str, tuple[Event, ...]] = field(repr=False)
     by_election: dict[str, tuple[Event, ...]] = field(repr=False)
     by_legal_basis: dict[str, tuple[Event, ...]] = field(repr=False)
+    regions_updated: str = ""
 
     @property
     def provinces(self) -> list[Region]:
         return [r for r in self.regions.values() if r.is_province]
+
+    def updated(self, events: tuple[Event, ...]) -> str:
+        """When a page listing these events last changed: its newest record, or the regions."""
+        return max([e.updated for e in events] + [self.regions_updated])
 
     def children(self, province: Region) -> list[Region]:
         """Regencies and cities of a province, in code order."""
@@ -184,8 +190,12 @@ class Registry:
                 if not r.is_province and r.province_code == province.code]
 
 
-def build(checked: Checked) -> Registry:
-    """Turn validated data into the model; events sorted newest first, then by id."""
+def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
+    """Turn validated data into the model; events sorted newest first, then by id.
+
+    `dates` maps file names to their last commit date (from git), if known.
+    """
+    dates = dates or {}
     ref = checked.reference
     regions = {code: _region(row) for code, row in sorted(ref.regions.items())}
     elections = {k: _election(v) for k, v in sorted(ref.elections.items(),
@@ -193,7 +203,8 @@ def build(checked: Checked) -> Registry:
     bases = {k: _legal_basis(v) for k, v in sorted(ref.legal_bases.items())}
     sets = tuple(_clause_set(s) for s in ref.clause_sets)
     templates = {c.id: c for s in sets for c in s.clauses}
-    events = [_event(r, regions, elections, bases, templates) for r in checked.records]
+    events = [_event(r, regions, elections, bases, templates, dates.get(r.path.name, ""))
+              for r in checked.records]
     events.sort(key=lambda e: e.id)
     events.sort(key=lambda e: e.date.value or "0000", reverse=True)
     return Registry(
@@ -204,6 +215,7 @@ def build(checked: Checked) -> Registry:
         by_election=_index(events, lambda e: [x.id for x in e.elections]),
         by_legal_basis=_index(events, lambda e: sorted(
             {r.instrument.id for r in e.legal_basis if r.instrument})),
+        regions_updated=dates.get("regions.csv", ""),
     )
 
 
@@ -242,7 +254,7 @@ def _clause_set(v: dict[str, Any]) -> ClauseSet:
 
 
 def _event(record: Record, regions: dict, elections: dict, bases: dict,
-           templates: dict) -> Event:
+           templates: dict, updated: str) -> Event:
     v = record.value
     region = regions[v["region"]]
     official = v.get("official")
@@ -265,6 +277,7 @@ def _event(record: Record, regions: dict, elections: dict, bases: dict,
         legal_basis=tuple(_legal_ref(item, bases) for item in v.get("legal_basis", [])),
         sources=tuple(_source(s) for s in v["sources"]),
         notes=v.get("notes", ""),
+        updated=updated,
     )
 
 

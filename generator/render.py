@@ -168,9 +168,14 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     for event in r.events:
         out[f"peristiwa/{event.id}.md"] = page(env, "event.md.j2", 2, reg=r, event=event)
     out["wilayah/index.md"] = page(env, "regions.md.j2", 1, reg=r)
+    scaffold = env.get_template("new-record.yml.j2")
     for region in r.regions.values():
+        new_record = scaffold.render(ident=f"{region.slug}-TAHUN-BULAN-TANGGAL", region=region,
+                                     precision="exact", value="", today="",
+                                     elections=list(r.elections), clause_ids=[])
         out[f"wilayah/{region.slug}.md"] = page(env, "region.md.j2", 2, reg=r, region=region,
-                                                events=region_events(r, region))
+                                                events=region_events(r, region),
+                                                new_record=new_record)
     out["pemilu/index.md"] = page(env, "elections.md.j2", 1, reg=r)
     for election in r.elections.values():
         out[f"pemilu/{election.id}.md"] = page(env, "election.md.j2", 2, reg=r,

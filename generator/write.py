@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import model, render, validate
+from . import load, model, render, validate
 from .diagnostics import Diagnostic, GeneratorError
 from .load import EVENTS_DIR
 
@@ -34,7 +34,8 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     checked, diags = validate.check(registry, None, today)
     if checked is None:
         raise GeneratorError(diags)
-    files = render.render_site(model.build(checked), site_settings(Path("mkdocs.yml")))
+    registry_model = model.build(checked, load.git_dates(registry))
+    files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
     write_tree(docs, files)
     return len(files)
 
