@@ -59,6 +59,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=one_line,
     )
     env.filters.update(
         tanggal=long_date, tanggal_pendek=short_date, waktu=date_phrase, waktu_pendek=date_short,
@@ -67,6 +68,14 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(STATUS=STATUS, LEGAL_TYPES=LEGAL_TYPES)
     return env
+
+
+def one_line(value: Any) -> Any:
+    """Every printed value stays on one line: a value can never open a Markdown block
+    or end the HTML block it sits in. Multi-line notes go through the `lines` filter."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.replace("\r", " ").replace("\n", " ")
+    return value
 
 
 def front_matter_value(value: str) -> Markup:
@@ -186,8 +195,44 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
         out[f"dasar-hukum/{basis.id}.md"] = page(env, "legal-basis.md.j2", 2, reg=r, basis=basis,
                                                  events=r.by_legal_basis.get(basis.id, ()))
     out["bandingkan/index.md"] = page(env, "compare.md.j2", 1, reg=r, events=r.events)
+    out["cari/index.md"] = page(env, "search.md.j2", 1, reg=r, filters=search_filters(r),
+                                open_filters=False)
+    out["cari/wilayah.json"] = region_finder_data(r)
     out["bandingkan/klausul.md"] = page(env, "compare-clauses.md.j2", 2, reg=r)
     return out
+
+
+def search_filters(registry: Registry) -> list[dict[str, Any]]:
+    """Filter menus of the search page. Values equal the data-pagefind-filter values
+    the page templates emit, so choosing one narrows Pagefind's results exactly."""
+    events = registry.events
+    years = sorted({e.date.year for e in events if e.date.year}, reverse=True)
+    statuses = [s for s in STATUS if any(e.official and e.official.status == s for e in events)]
+    kinds = [k for k in EVENT_TYPES if any(k in e.event_types for e in events)]
+    return [
+        {"name": "provinsi", "key": "provinsi", "label": "Provinsi",
+         "options": [(p.name, p.name) for p in sorted(registry.provinces, key=lambda p: p.name)]},
+        {"name": "tingkat", "key": "tingkat", "label": "Tingkat",
+         "options": [(lv, lv) for lv in ("provinsi", "kabupaten", "kota")]},
+        {"name": "pemilu", "key": "pemilu", "label": "Pemilihan",
+         "options": [(e.name, e.name) for e in registry.elections.values()]},
+        {"name": "tahun", "key": "tahun", "label": "Tahun",
+         "options": [(str(y), str(y)) for y in years]},
+        {"name": "jenis", "key": "jenis", "label": "Jenis kegiatan",
+         "options": [(k, EVENT_TYPES[k]) for k in kinds]},
+        {"name": "status", "key": "status pejabat", "label": "Status pejabat",
+         "options": [(STATUS[s][0], STATUS[s][0]) for s in statuses]},
+    ]
+
+
+def region_finder_data(registry: Registry) -> str:
+    """Names and aliases of every region for the typo-tolerant finder on the search page.
+
+    Compact JSON ([name, slug, alias, ...] per region); loaded by the search
+    page only, so ordinary pages never download it.
+    """
+    rows = [[r.name, r.slug, *r.aliases] for r in registry.regions.values()]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def region_events(registry: Registry, region: Region) -> tuple[Event, ...]:

@@ -1,0 +1,123 @@
+"""Rendering: golden pages from a fixed registry, and untrusted text staying text.
+
+Goldens are rendered from the fixture reference data plus the five real seed
+records, so they show exactly what a reader gets. Regenerate after an
+intended change with: UPDATE_GOLDEN=1 python -m pytest tests/test_render.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import model, render, validate
+from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
+
+GOLDEN = ROOT / "tests" / "golden"
+SITE = {"url": "https://contoh.github.io/registri/", "repo_url": "https://github.com/contoh/registri"}
+PAGES = {
+    "event.md": "peristiwa/kab-bener-meriah-2024-10-07.md",
+    "region-with-events.md": "wilayah/kab-bengkayang.md",
+    "region-without-events.md": "wilayah/kab-bandung.md",
+    "province.md": "wilayah/prov-kalimantan-barat.md",
+    "election.md": "pemilu/pilkada-2024.md",
+    "compare-clauses.md": "bandingkan/klausul.md",
+}
+
+
+def render_registry(tmp: Path, extra: dict[str, bytes] | None = None) -> dict[str, str]:
+    events = {p.name: p.read_bytes() for p in (ROOT / "registry" / "events").glob("*.yml")}
+    registry = make_registry(tmp, {**events, **(extra or {})})
+    checked, diags = validate.check(registry, None, TODAY)
+    assert diags == []
+    dates = {name: "2026-11-20" for name in events} | {"regions.csv": "2026-11-01"}
+    return render.render_site(model.build(checked, dates), SITE)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    tmp = tmp_path_factory.mktemp("render")
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        return render_registry(tmp)
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("golden", sorted(PAGES))
+def test_golden(golden: str, pages: dict[str, str]) -> None:
+    path = GOLDEN / golden
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(pages[PAGES[golden]], encoding="utf-8")
+    assert pages[PAGES[golden]] == path.read_text(encoding="utf-8")
+
+
+def test_every_region_has_a_page(pages: dict[str, str]) -> None:
+    regions = (FIXTURES / "registry" / "regions.csv").read_text().splitlines()[1:]
+    assert all(f"wilayah/{line.split(',')[4]}.md" in pages for line in regions)
+
+
+def test_rendering_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    pages: dict[str, str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert render_registry(tmp_path) == pages
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "[klik](javascript:alert(3))",
+    "![x](data:text/html;base64,PHNjcmlwdD4=)",
+    "**tebal** _miring_ `kode` <!-- komentar -->",
+    "| a | b |\n|---|---|",
+    "# Judul palsu",
+    "{: onclick=alert(4) }",
+    "{{ 7*7 }} {% raw %}",
+    "\u202eRTL\u200b zero\u200dwidth",
+    "x" * 190,
+    "&lt;b&gt; &amp; &#x3C;script&#x3E;",
+]
+
+
+def hostile_record() -> bytes:
+    """A valid record whose every free-text field carries attack strings."""
+    import json
+    s = [json.dumps(h) for h in HOSTILE]
+    return f"""id: kab-bengkayang-2024-01-02
+region: "61.07"
+date: {{precision: exact, value: 2024-01-02, note: {s[0]}}}
+elections: [pilkada-2024]
+event_types: [ikrar]
+official: {{name: {s[1]}, office: Bupati, status: pj, other_names: [{s[2]}], note: {s[7]}}}
+participants: {{description: {s[3]}}}
+clauses:
+  - {{text: {s[4]}, wording: verbatim}}
+  - {{text: {s[5]}, wording: verbatim, template: ikrar-netralitas-asn-1}}
+  - {{text: {s[9]}, wording: paraphrased}}
+legal_basis:
+  - {{type: surat, issuer: {s[6]}, number: {s[8]}, title: {s[11]}}}
+sources:
+  - {{url: "https://example.org/a?x=<b>&y=\\"z\\"", publisher: {s[10]}, title: {s[0]}}}
+notes: {s[2]}
+""".encode()
+
+
+def test_hostile_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = render_registry(tmp_path, {"kab-bengkayang-2024-01-02.yml": hostile_record()})
+    page = files["peristiwa/kab-bengkayang-2024-01-02.md"]
+    body = page.split("\n---\n", 1)[1]
+    assert "<script" not in body and "<img" not in body and "<!--" not in body
+    assert "onerror=alert(2)&gt;" in body  # shown as text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&amp;lt;b&amp;gt;" in body  # entities in data are shown literally
+    # values never start a Markdown construct: no line begins with data
+    for line in body.splitlines():
+        assert not re.match(r"\s*(\||#\s*Judul|\[klik\]|!\[x\]|\{:)", line), line
+    assert 'href="javascript' not in page and 'href="data:' not in page
+    assert "https://example.org/a?x=&lt;b&gt;&amp;y=&#34;z&#34;" in page
