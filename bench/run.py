@@ -1,0 +1,148 @@
+"""`make bench`: time every build stage at registry scale, against floors, in one run.
+
+Each stage runs as its own process so os.wait4 reports its own wall time and
+peak memory. Floors measured in the same run: parsing the same YAML files with
+libyaml's C loader (for `check`), and bare mkdocs-material plus Pagefind on the
+same number of plain pages (for the full build). Results go to stdout and to
+bench/RESULTS.md. `--smoke` runs a tiny size for `make test`; it asserts nothing
+about speed (benchmarks are not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import firstsearch, synth  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PY = sys.executable
+BIN = Path(PY).parent
+
+
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int]:
+    """Run one stage; return (seconds, peak RSS in MB). Fail loudly: a bench of a broken build
+    measures nothing."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"stage failed: {' '.join(cmd)}\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024
+
+
+def mkdocs_config(path: Path, docs: Path, site: Path, bare: bool) -> Path:
+    """A config for this size: ours with absolute paths, or bare material for the floor."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    if bare:
+        config = {"site_name": "floor", "theme": {"name": "material", "language": "id",
+                                                   "font": False},
+                  "plugins": [], "nav": ["index.md"], "not_in_nav": "/p/*.md"}
+    else:
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
+    config.update(docs_dir=str(docs), site_dir=str(site))
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def prepare_docs(docs: Path) -> None:
+    """The hand-written part of docs/ (what git tracks there); the generator adds the rest."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+    for name in tracked:
+        target = docs / Path(name).relative_to("docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+
+
+def floor_pages(docs: Path, count: int) -> None:
+    """Plain pages of about an event page's text, for the bare mkdocs floor."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# Floor\n", encoding="utf-8")
+    body = "Paragraf berisi kata-kata biasa tentang ikrar netralitas ASN. " * 40
+    for i in range(count):
+        (docs / "p" / f"{i}.md").write_text(f"# Halaman {i}\n\n{body}\n", encoding="utf-8")
+
+
+def sizes(site: Path) -> dict[str, float]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in (site / "peristiwa").glob("*/index.html")]
+    return {"site_mb": sum(p.stat().st_size for p in files) / 1e6,
+            "page_median_kb": statistics.median(pages) / 1e3 if pages else 0,
+            "page_max_kb": max(pages) / 1e3 if pages else 0,
+            "page_max_gz_kb": max((len(gzip.compress(p.read_bytes())) for p in
+                                   (site / "peristiwa").glob("*/index.html")), default=0) / 1e3}
+
+
+def bench_size(count: int, search: bool) -> dict[str, float]:
+    """All stages and floors for one registry size."""
+    work = OUT / str(count)
+    registry = synth.make_registry(count, work / "registry")
+    docs, site = work / "docs", work / "site"
+    prepare_docs(docs)
+    r: dict[str, float] = {"records": count}
+    r["parse_s"], _ = run([PY, "-c", PARSE, str(registry / "events")])
+    r["check_s"], r["check_mb"] = run([PY, "-m", "generator", "check", "--registry", str(registry)])
+    r["generate_s"], r["generate_mb"] = run(
+        [PY, "-m", "generator", "build", "--registry", str(registry), "--docs", str(docs)])
+    config = mkdocs_config(work / "mkdocs.yml", docs, site, bare=False)
+    r["mkdocs_s"], r["mkdocs_mb"] = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)])
+    r["pagefind_s"], r["pagefind_mb"] = run([PY, "-m", "pagefind", "--site", str(site),
+                                             "--quiet"])
+    r["total_s"] = r["generate_s"] + r["mkdocs_s"] + r["pagefind_s"]
+    r["pages"] = sum(1 for _ in docs.rglob("*.md"))
+    r.update(sizes(site))
+    floor_docs, floor_site = work / "floor-docs", work / "floor-site"
+    floor_pages(floor_docs, int(r["pages"]))
+    floor_cfg = mkdocs_config(work / "floor.yml", floor_docs, floor_site, bare=True)
+    r["floor_mkdocs_s"], _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(floor_cfg)])
+    r["floor_pagefind_s"], _ = run([PY, "-m", "pagefind", "--site", str(floor_site), "--quiet"])
+    r["floor_build_s"] = r["floor_mkdocs_s"] + r["floor_pagefind_s"]
+    r["peak_mb"] = max(r["check_mb"], r["generate_mb"], r["mkdocs_mb"], r["pagefind_mb"])
+    if search:
+        r.update(firstsearch.measure(site, "bengkayang"))
+    return r
+
+
+PARSE = """
+import sys, pathlib, yaml
+for p in sorted(pathlib.Path(sys.argv[1]).glob('*.yml')):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    parser.add_argument("--smoke", action="store_true", help="one tiny size, no RESULTS.md")
+    parser.add_argument("--no-search", action="store_true", help="skip the Chromium measurement")
+    args = parser.parse_args()
+    counts = [30] if args.smoke else [int(s) for s in args.sizes.split(",")]
+    rows = [bench_size(n, search=not args.no_search and not args.smoke) for n in counts]
+    table = report.table(rows)
+    print(table)
+    if not args.smoke:
+        report.write(ROOT / "bench" / "RESULTS.md", rows, table)
+
+
+if __name__ == "__main__":
+    from bench import report
+    main()
