@@ -15,8 +15,14 @@ import threading
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PREFIX = "/registri/"
 
 
@@ -25,7 +31,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def translate_path(self, path: str) -> str:
-        return super().translate_path(path[len(PREFIX) - 1:] if path.startswith(PREFIX) else "/_")
+        return super().translate_path(path[len(PREFIX) - 1 :] if path.startswith(PREFIX) else "/_")
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -50,21 +56,32 @@ def measure(site: Path, query: str) -> dict[str, float]:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page()
-            page.on("response", lambda r: fetched.append((r.url, transfer(r.body())))
-                    if "/pagefind/" in r.url or r.url.endswith("wilayah.json") else None)
+            page.on(
+                "response",
+                lambda r: (
+                    fetched.append((r.url, transfer(r.body())))
+                    if "/pagefind/" in r.url or r.url.endswith("wilayah.json")
+                    else None
+                ),
+            )
             page.goto(f"{base}cari/?q={query}")
-            page.wait_for_function("document.getElementById('cari-status').textContent"
-                                   ".includes('hasil')", timeout=30000)
+            page.wait_for_function(
+                "document.getElementById('cari-status').textContent.includes('hasil')",
+                timeout=30000,
+            )
             page.wait_for_timeout(300)
             browser.close()
     finally:
         server.shutdown()
     runtime = sum(size for url, size in fetched if _is_runtime(url))
     total = sum(size for _, size in fetched)
-    return {"search_runtime_kb": runtime / 1e3, "search_index_kb": (total - runtime) / 1e3,
-            "search_total_kb": total / 1e3}
+    return {
+        "search_runtime_kb": runtime / 1e3,
+        "search_index_kb": (total - runtime) / 1e3,
+        "search_total_kb": total / 1e3,
+    }
 
 
 def _is_runtime(url: str) -> bool:
     name = url.rsplit("/", 1)[-1]
-    return name.endswith(".js") or ".pagefind" in name and name.startswith("wasm")
+    return name.endswith(".js") or (".pagefind" in name and name.startswith("wasm"))

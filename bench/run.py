@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench import firstsearch, synth  # noqa: E402
+from bench import firstsearch, synth
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -49,9 +49,13 @@ def mkdocs_config(path: Path, docs: Path, site: Path, bare: bool) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     if bare:
-        config = {"site_name": "floor", "theme": {"name": "material", "language": "id",
-                                                   "font": False},
-                  "plugins": [], "nav": ["index.md"], "not_in_nav": "/p/*.md"}
+        config = {
+            "site_name": "floor",
+            "theme": {"name": "material", "language": "id", "font": False},
+            "plugins": [],
+            "nav": ["index.md"],
+            "not_in_nav": "/p/*.md",
+        }
     else:
         config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
     config.update(docs_dir=str(docs), site_dir=str(site))
@@ -63,8 +67,9 @@ def prepare_docs(docs: Path) -> None:
     """The hand-written part of docs/ (what git tracks there); the generator adds the rest."""
     if docs.exists():
         shutil.rmtree(docs)
-    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     for name in tracked:
         target = docs / Path(name).relative_to("docs")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -85,11 +90,16 @@ def floor_pages(docs: Path, count: int) -> None:
 def sizes(site: Path) -> dict[str, float]:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [p.stat().st_size for p in (site / "peristiwa").glob("*/index.html")]
-    return {"site_mb": sum(p.stat().st_size for p in files) / 1e6,
-            "page_median_kb": statistics.median(pages) / 1e3 if pages else 0,
-            "page_max_kb": max(pages) / 1e3 if pages else 0,
-            "page_max_gz_kb": max((len(gzip.compress(p.read_bytes())) for p in
-                                   (site / "peristiwa").glob("*/index.html")), default=0) / 1e3}
+    return {
+        "site_mb": sum(p.stat().st_size for p in files) / 1e6,
+        "page_median_kb": statistics.median(pages) / 1e3 if pages else 0,
+        "page_max_kb": max(pages) / 1e3 if pages else 0,
+        "page_max_gz_kb": max(
+            (len(gzip.compress(p.read_bytes())) for p in (site / "peristiwa").glob("*/index.html")),
+            default=0,
+        )
+        / 1e3,
+    }
 
 
 def bench_size(count: int, search: bool) -> dict[str, float]:
@@ -102,11 +112,11 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
     r["parse_s"], _ = run([PY, "-c", PARSE, str(registry / "events")])
     r["check_s"], r["check_mb"] = run([PY, "-m", "generator", "check", "--registry", str(registry)])
     r["generate_s"], r["generate_mb"] = run(
-        [PY, "-m", "generator", "build", "--registry", str(registry), "--docs", str(docs)])
+        [PY, "-m", "generator", "build", "--registry", str(registry), "--docs", str(docs)]
+    )
     config = mkdocs_config(work / "mkdocs.yml", docs, site, bare=False)
     r["mkdocs_s"], r["mkdocs_mb"] = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)])
-    r["pagefind_s"], r["pagefind_mb"] = run([PY, "-m", "pagefind", "--site", str(site),
-                                             "--quiet"])
+    r["pagefind_s"], r["pagefind_mb"] = run([PY, "-m", "pagefind", "--site", str(site), "--quiet"])
     r["total_s"] = r["generate_s"] + r["mkdocs_s"] + r["pagefind_s"]
     r["pages"] = sum(1 for _ in docs.rglob("*.md"))
     r.update(sizes(site))
@@ -145,4 +155,5 @@ def main() -> None:
 
 if __name__ == "__main__":
     from bench import report
+
     main()

@@ -57,8 +57,14 @@ def make_registry(count: int, target: Path, source: Path = ROOT / "registry") ->
     return target
 
 
-def synth_event(rng: random.Random, index: int, regions: list[dict], elections: list[dict],
-                templates: list[dict], used: set[str]) -> dict:
+def synth_event(
+    rng: random.Random,
+    index: int,
+    regions: list[dict],
+    elections: list[dict],
+    templates: list[dict],
+    used: set[str],
+) -> dict:
     """One plausible record; ids are unique and follow the slug-date rule."""
     region = regions[int(rng.paretovariate(1.2) * 37) % len(regions)]
     election = rng.choice(elections)
@@ -77,21 +83,38 @@ def synth_event(rng: random.Random, index: int, regions: list[dict], elections: 
     if value:
         date["value"] = value
     event = {
-        "id": ident, "region": region["code"], "date": date, "elections": [election["id"]],
+        "id": ident,
+        "region": region["code"],
+        "date": date,
+        "elections": [election["id"]],
         "event_types": sorted(rng.sample(TYPES, rng.randint(1, 3)), key=TYPES.index),
-        "official": {"name": f"{rng.choice(NAMES)} {rng.choice(NAMES)}putra",
-                     "office": OFFICE[region["level"]], "status": rng.choice(STATUSES)},
+        "official": {
+            "name": f"{rng.choice(NAMES)} {rng.choice(NAMES)}putra",
+            "office": OFFICE[region["level"]],
+            "status": rng.choice(STATUSES),
+        },
         "participants": {"description": "ASN di lingkungan pemerintah daerah."},
         "clauses": [synth_clause(rng, t) for t in templates],
-        "sources": [{"url": f"https://berita.example/{ident}", "publisher": "Media Contoh",
-                     "title": f"ASN {region['name']} ikrar netralitas", "published": day,
-                     "accessed": "2026-11-01"}],
+        "sources": [
+            {
+                "url": f"https://berita.example/{ident}",
+                "publisher": "Media Contoh",
+                "title": f"ASN {region['name']} ikrar netralitas",
+                "published": day,
+                "accessed": "2026-11-01",
+            }
+        ],
     }
     if rng.random() < 0.3:
         event["participants"]["count"] = rng.randint(50, 9000)
     if rng.random() < 0.4:
-        event["legal_basis"] = [{"type": "surat-edaran", "issuer": f"Kepala {region['name']}",
-                                 "number": f"800/{index}/BKPSDM/{year}"}]
+        event["legal_basis"] = [
+            {
+                "type": "surat-edaran",
+                "issuer": f"Kepala {region['name']}",
+                "number": f"800/{index}/BKPSDM/{year}",
+            }
+        ]
     return event
 
 
@@ -100,5 +123,8 @@ def synth_clause(rng: random.Random, template: dict) -> dict:
     for old, new in VARIANTS:
         if old in text and rng.random() < 0.25:
             text = text.replace(old, new)
-    return {"text": text, "template": template["id"],
-            "wording": "verbatim" if rng.random() < 0.8 else "paraphrased"}
+    return {
+        "text": text,
+        "template": template["id"],
+        "wording": "verbatim" if rng.random() < 0.8 else "paraphrased",
+    }

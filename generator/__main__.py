@@ -40,10 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
     for command in (check, build, new):
         command.add_argument("--registry", type=Path, default=Path("registry"))
-        command.add_argument("--format", choices=("text", "github"), default="text",
-                             help="github prints GitHub Actions annotations")
-        command.add_argument("--today", type=date.fromisoformat, default=None,
-                             help=argparse.SUPPRESS)
+        command.add_argument(
+            "--format",
+            choices=("text", "github"),
+            default="text",
+            help="github prints GitHub Actions annotations",
+        )
+        command.add_argument(
+            "--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS
+        )
     return parser
 
 

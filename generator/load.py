@@ -193,7 +193,11 @@ def git_dates(registry: Path) -> dict[str, str]:
     try:
         out = subprocess.run(
             ["git", "log", "--format=%x1e%cs", "--name-only", "--no-renames", "--", "."],
-            cwd=registry, capture_output=True, text=True, check=True, timeout=120,
+            cwd=registry,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}

@@ -186,8 +186,11 @@ class Registry:
 
     def children(self, province: Region) -> list[Region]:
         """Regencies and cities of a province, in code order."""
-        return [r for r in self.regions.values()
-                if not r.is_province and r.province_code == province.code]
+        return [
+            r
+            for r in self.regions.values()
+            if not r.is_province and r.province_code == province.code
+        ]
 
 
 def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
@@ -198,23 +201,31 @@ def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
     dates = dates or {}
     ref = checked.reference
     regions = {code: _region(row) for code, row in sorted(ref.regions.items())}
-    elections = {k: _election(v) for k, v in sorted(ref.elections.items(),
-                                                    key=lambda kv: kv[1]["voting_date"])}
+    elections = {
+        k: _election(v)
+        for k, v in sorted(ref.elections.items(), key=lambda kv: kv[1]["voting_date"])
+    }
     bases = {k: _legal_basis(v) for k, v in sorted(ref.legal_bases.items())}
     sets = tuple(_clause_set(s) for s in ref.clause_sets)
     templates = {c.id: c for s in sets for c in s.clauses}
-    events = [_event(r, regions, elections, bases, templates, dates.get(r.path.name, ""))
-              for r in checked.records]
+    events = [
+        _event(r, regions, elections, bases, templates, dates.get(r.path.name, ""))
+        for r in checked.records
+    ]
     events.sort(key=lambda e: e.id)
     events.sort(key=lambda e: e.date.value or "0000", reverse=True)
     return Registry(
-        regions=regions, elections=elections, legal_bases=bases, clause_sets=sets,
+        regions=regions,
+        elections=elections,
+        legal_bases=bases,
+        clause_sets=sets,
         events=tuple(events),
         by_region=_index(events, lambda e: [e.region.code]),
         by_province=_index(events, lambda e: [e.province.code]),
         by_election=_index(events, lambda e: [x.id for x in e.elections]),
-        by_legal_basis=_index(events, lambda e: sorted(
-            {r.instrument.id for r in e.legal_basis if r.instrument})),
+        by_legal_basis=_index(
+            events, lambda e: sorted({r.instrument.id for r in e.legal_basis if r.instrument})
+        ),
         regions_updated=dates.get("regions.csv", ""),
     )
 
@@ -229,51 +240,81 @@ def _index(events: list[Event], keys: Any) -> dict[str, tuple[Event, ...]]:
 
 def _region(row: dict[str, str]) -> Region:
     aliases = tuple(a for a in row["aliases"].split(";") if a)
-    return Region(row["code"], row["level"], row["name"], row["province_code"], row["slug"],
-                  aliases)
+    return Region(
+        row["code"], row["level"], row["name"], row["province_code"], row["slug"], aliases
+    )
 
 
 def _election(v: dict[str, Any]) -> Election:
-    return Election(v["id"], v["name"], v["kind"], date.fromisoformat(v["voting_date"]),
-                    v.get("description", ""), v["source"])
+    return Election(
+        v["id"],
+        v["name"],
+        v["kind"],
+        date.fromisoformat(v["voting_date"]),
+        v.get("description", ""),
+        v["source"],
+    )
 
 
 def _legal_basis(v: dict[str, Any]) -> LegalBasis:
     numbers = tuple(v.get("numbers", ())) or ((v["number"],) if "number" in v else ())
     return LegalBasis(
-        v["id"], v["kind"], v["short"], numbers, v["year"],
-        date.fromisoformat(v["date"]) if "date" in v else None, v["issuer"], v["title"],
-        v.get("status", ""), v.get("replaced_by", ""), v["url"], v.get("note", ""),
+        v["id"],
+        v["kind"],
+        v["short"],
+        numbers,
+        v["year"],
+        date.fromisoformat(v["date"]) if "date" in v else None,
+        v["issuer"],
+        v["title"],
+        v.get("status", ""),
+        v.get("replaced_by", ""),
+        v["url"],
+        v.get("note", ""),
     )
 
 
 def _clause_set(v: dict[str, Any]) -> ClauseSet:
-    clauses = tuple(ClauseTemplate(c["id"], v["id"], i + 1, c["text"])
-                    for i, c in enumerate(v["clauses"]))
+    clauses = tuple(
+        ClauseTemplate(c["id"], v["id"], i + 1, c["text"]) for i, c in enumerate(v["clauses"])
+    )
     return ClauseSet(v["id"], v["name"], v.get("description", ""), v["source"], clauses)
 
 
-def _event(record: Record, regions: dict, elections: dict, bases: dict,
-           templates: dict, updated: str) -> Event:
+def _event(
+    record: Record, regions: dict, elections: dict, bases: dict, templates: dict, updated: str
+) -> Event:
     v = record.value
     region = regions[v["region"]]
     official = v.get("official")
     people = v.get("participants", {})
     return Event(
-        id=v["id"], file=record.path.name, region=region,
+        id=v["id"],
+        file=record.path.name,
+        region=region,
         province=regions[region.province_code],
-        date=EventDate(v["date"]["precision"], v["date"].get("value", ""),
-                       v["date"].get("note", "")),
-        elections=tuple(sorted((elections[e] for e in v["elections"]),
-                               key=lambda e: e.voting_date)),
+        date=EventDate(
+            v["date"]["precision"], v["date"].get("value", ""), v["date"].get("note", "")
+        ),
+        elections=tuple(
+            sorted((elections[e] for e in v["elections"]), key=lambda e: e.voting_date)
+        ),
         event_types=tuple(v["event_types"]),
-        official=Official(official["name"], official["office"], official["status"],
-                          tuple(official.get("other_names", ())), official.get("note", ""))
-        if official else None,
+        official=Official(
+            official["name"],
+            official["office"],
+            official["status"],
+            tuple(official.get("other_names", ())),
+            official.get("note", ""),
+        )
+        if official
+        else None,
         participant_count=people.get("count"),
         participant_description=people.get("description", ""),
-        clauses=tuple(Clause(i + 1, c["text"], templates.get(c.get("template", "")),
-                             c["wording"]) for i, c in enumerate(v.get("clauses", []))),
+        clauses=tuple(
+            Clause(i + 1, c["text"], templates.get(c.get("template", "")), c["wording"])
+            for i, c in enumerate(v.get("clauses", []))
+        ),
         legal_basis=tuple(_legal_ref(item, bases) for item in v.get("legal_basis", [])),
         sources=tuple(_source(s) for s in v["sources"]),
         notes=v.get("notes", ""),
@@ -282,11 +323,24 @@ def _event(record: Record, regions: dict, elections: dict, bases: dict,
 
 
 def _legal_ref(item: dict[str, Any], bases: dict) -> LegalRef:
-    return LegalRef(bases.get(item.get("instrument", "")), item.get("type", ""),
-                    item.get("issuer", ""), item.get("number", ""), item.get("date", ""),
-                    item.get("title", ""), item.get("note", ""))
+    return LegalRef(
+        bases.get(item.get("instrument", "")),
+        item.get("type", ""),
+        item.get("issuer", ""),
+        item.get("number", ""),
+        item.get("date", ""),
+        item.get("title", ""),
+        item.get("note", ""),
+    )
 
 
 def _source(s: dict[str, Any]) -> Source:
-    return Source(s["url"], s["publisher"], s["title"], s.get("published", ""),
-                  s.get("accessed", ""), s.get("archive_url", ""), tuple(s.get("supports", ())))
+    return Source(
+        s["url"],
+        s["publisher"],
+        s["title"],
+        s.get("published", ""),
+        s.get("accessed", ""),
+        s.get("archive_url", ""),
+        tuple(s.get("supports", ())),
+    )

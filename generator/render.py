@@ -24,8 +24,20 @@ from .model import Event, Region, Registry
 MANIFEST = ".generated"
 TEMPLATES = Path(__file__).parent / "templates"
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 STATUS = {
     "definitif": ("definitif", "Pejabat definitif"),
     "pj": ("Pj", "Penjabat"),
@@ -34,18 +46,30 @@ STATUS = {
     "plh": ("Plh", "Pelaksana Harian"),
 }
 EVENT_TYPES = {
-    "ikrar": "ikrar", "apel": "apel", "deklarasi": "deklarasi",
-    "pakta-integritas": "pakta integritas", "penandatanganan": "penandatanganan",
-    "sosialisasi": "sosialisasi", "lainnya": "lainnya",
+    "ikrar": "ikrar",
+    "apel": "apel",
+    "deklarasi": "deklarasi",
+    "pakta-integritas": "pakta integritas",
+    "penandatanganan": "penandatanganan",
+    "sosialisasi": "sosialisasi",
+    "lainnya": "lainnya",
 }
 FIELDS = {
-    "date": "tanggal", "elections": "pemilihan", "event_types": "jenis kegiatan",
-    "official": "pejabat", "participants": "peserta", "clauses": "klausul",
+    "date": "tanggal",
+    "elections": "pemilihan",
+    "event_types": "jenis kegiatan",
+    "official": "pejabat",
+    "participants": "peserta",
+    "clauses": "klausul",
     "legal_basis": "dasar hukum",
 }
 LEGAL_TYPES = {
-    "surat-edaran": "Surat Edaran", "surat": "Surat", "instruksi": "Instruksi",
-    "keputusan": "Keputusan", "peraturan": "Peraturan", "pakta-integritas": "Pakta Integritas",
+    "surat-edaran": "Surat Edaran",
+    "surat": "Surat",
+    "instruksi": "Instruksi",
+    "keputusan": "Keputusan",
+    "peraturan": "Peraturan",
+    "pakta-integritas": "Pakta Integritas",
     "lainnya": "Instrumen lain",
 }
 
@@ -62,9 +86,17 @@ def environment() -> jinja2.Environment:
         finalize=one_line,
     )
     env.filters.update(
-        tanggal=long_date, tanggal_pendek=short_date, waktu=date_phrase, waktu_pendek=date_short,
-        status=status_label, jenis=types_label, angka=number, yaml=front_matter_value,
-        diff=clause_diff, lines=lines, bidang=field_labels,
+        tanggal=long_date,
+        tanggal_pendek=short_date,
+        waktu=date_phrase,
+        waktu_pendek=date_short,
+        status=status_label,
+        jenis=types_label,
+        angka=number,
+        yaml=front_matter_value,
+        diff=clause_diff,
+        lines=lines,
+        bidang=field_labels,
     )
     env.globals.update(STATUS=STATUS, LEGAL_TYPES=LEGAL_TYPES)
     return env
@@ -179,24 +211,48 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     out["wilayah/index.md"] = page(env, "regions.md.j2", 1, reg=r)
     scaffold = env.get_template("new-record.yml.j2")
     for region in r.regions.values():
-        new_record = scaffold.render(ident=f"{region.slug}-TAHUN-BULAN-TANGGAL", region=region,
-                                     precision="exact", value="", today="",
-                                     elections=list(r.elections), clause_ids=[])
-        out[f"wilayah/{region.slug}.md"] = page(env, "region.md.j2", 2, reg=r, region=region,
-                                                events=region_events(r, region),
-                                                new_record=new_record)
+        new_record = scaffold.render(
+            ident=f"{region.slug}-TAHUN-BULAN-TANGGAL",
+            region=region,
+            precision="exact",
+            value="",
+            today="",
+            elections=list(r.elections),
+            clause_ids=[],
+        )
+        out[f"wilayah/{region.slug}.md"] = page(
+            env,
+            "region.md.j2",
+            2,
+            reg=r,
+            region=region,
+            events=region_events(r, region),
+            new_record=new_record,
+        )
     out["pemilu/index.md"] = page(env, "elections.md.j2", 1, reg=r)
     for election in r.elections.values():
-        out[f"pemilu/{election.id}.md"] = page(env, "election.md.j2", 2, reg=r,
-                                               election=election,
-                                               events=r.by_election.get(election.id, ()))
+        out[f"pemilu/{election.id}.md"] = page(
+            env,
+            "election.md.j2",
+            2,
+            reg=r,
+            election=election,
+            events=r.by_election.get(election.id, ()),
+        )
     out["dasar-hukum/index.md"] = page(env, "legal-bases.md.j2", 1, reg=r)
     for basis in r.legal_bases.values():
-        out[f"dasar-hukum/{basis.id}.md"] = page(env, "legal-basis.md.j2", 2, reg=r, basis=basis,
-                                                 events=r.by_legal_basis.get(basis.id, ()))
+        out[f"dasar-hukum/{basis.id}.md"] = page(
+            env,
+            "legal-basis.md.j2",
+            2,
+            reg=r,
+            basis=basis,
+            events=r.by_legal_basis.get(basis.id, ()),
+        )
     out["bandingkan/index.md"] = page(env, "compare.md.j2", 1, reg=r, events=r.events)
-    out["cari/index.md"] = page(env, "search.md.j2", 1, reg=r, filters=search_filters(r),
-                                open_filters=False)
+    out["cari/index.md"] = page(
+        env, "search.md.j2", 1, reg=r, filters=search_filters(r), open_filters=False
+    )
     out["cari/wilayah.json"] = region_finder_data(r)
     out["bandingkan/klausul.md"] = page(env, "compare-clauses.md.j2", 2, reg=r)
     return out
@@ -210,18 +266,42 @@ def search_filters(registry: Registry) -> list[dict[str, Any]]:
     statuses = [s for s in STATUS if any(e.official and e.official.status == s for e in events)]
     kinds = [k for k in EVENT_TYPES if any(k in e.event_types for e in events)]
     return [
-        {"name": "provinsi", "key": "provinsi", "label": "Provinsi",
-         "options": [(p.name, p.name) for p in sorted(registry.provinces, key=lambda p: p.name)]},
-        {"name": "tingkat", "key": "tingkat", "label": "Tingkat",
-         "options": [(lv, lv) for lv in ("provinsi", "kabupaten", "kota")]},
-        {"name": "pemilu", "key": "pemilu", "label": "Pemilihan",
-         "options": [(e.name, e.name) for e in registry.elections.values()]},
-        {"name": "tahun", "key": "tahun", "label": "Tahun",
-         "options": [(str(y), str(y)) for y in years]},
-        {"name": "jenis", "key": "jenis", "label": "Jenis kegiatan",
-         "options": [(k, EVENT_TYPES[k]) for k in kinds]},
-        {"name": "status", "key": "status pejabat", "label": "Status pejabat",
-         "options": [(STATUS[s][0], STATUS[s][0]) for s in statuses]},
+        {
+            "name": "provinsi",
+            "key": "provinsi",
+            "label": "Provinsi",
+            "options": [(p.name, p.name) for p in sorted(registry.provinces, key=lambda p: p.name)],
+        },
+        {
+            "name": "tingkat",
+            "key": "tingkat",
+            "label": "Tingkat",
+            "options": [(lv, lv) for lv in ("provinsi", "kabupaten", "kota")],
+        },
+        {
+            "name": "pemilu",
+            "key": "pemilu",
+            "label": "Pemilihan",
+            "options": [(e.name, e.name) for e in registry.elections.values()],
+        },
+        {
+            "name": "tahun",
+            "key": "tahun",
+            "label": "Tahun",
+            "options": [(str(y), str(y)) for y in years],
+        },
+        {
+            "name": "jenis",
+            "key": "jenis",
+            "label": "Jenis kegiatan",
+            "options": [(k, EVENT_TYPES[k]) for k in kinds],
+        },
+        {
+            "name": "status",
+            "key": "status pejabat",
+            "label": "Status pejabat",
+            "options": [(STATUS[s][0], STATUS[s][0]) for s in statuses],
+        },
     ]
 
 
@@ -241,11 +321,17 @@ def region_events(registry: Registry, region: Region) -> tuple[Event, ...]:
     return index.get(region.code, ())
 
 
-def render_new_record(ident: str, region: dict, precision: str, value: str,
-                      reference: Any, today: str) -> str:
+def render_new_record(
+    ident: str, region: dict, precision: str, value: str, reference: Any, today: str
+) -> str:
     """The YAML skeleton `python -m generator new` writes (plain text, not escaped)."""
     env = environment()
     return env.get_template("new-record.yml.j2").render(
-        ident=ident, region=region, precision=precision, value=value, today=today,
-        elections=sorted(reference.elections), clause_ids=reference.clause_ids(),
+        ident=ident,
+        region=region,
+        precision=precision,
+        value=value,
+        today=today,
+        elections=sorted(reference.elections),
+        clause_ids=reference.clause_ids(),
     )

@@ -113,8 +113,7 @@ class Walker:
                 if set(option.get("required", ())) <= keys:
                     self._seen.discard(id(node))
                     return self.walk(node, option, path)
-        forms = " or ".join(" and ".join(f"'{k}'" for k in o.get("required", ()))
-                            for o in options)
+        forms = " or ".join(" and ".join(f"'{k}'" for k in o.get("required", ())) for o in options)
         self.error(node, path, f"write either {forms} (see the schema for each form)")
         return MISSING
 
@@ -133,19 +132,21 @@ class Walker:
                 continue
             if key in first:
                 line = first[key].start_mark.line + 1
-                self.error(key_node, path + (key,), f"duplicate key; it is already set on line {line}")
+                self.error(
+                    key_node, (*path, key), f"duplicate key; it is already set on line {line}"
+                )
                 continue
             first[key] = key_node
             if key not in props and schema.get("additionalProperties") is False:
                 allowed = ", ".join(props)
                 msg = f"unknown key '{key}'{suggest(key, list(props))}; allowed: {allowed}"
-                self.error(key_node, path + (key,), msg)
+                self.error(key_node, (*path, key), msg)
                 continue
-            value = self.walk(value_node, props.get(key, {}), path + (key,))
+            value = self.walk(value_node, props.get(key, {}), (*path, key))
             if value is not None and value is not MISSING:
                 out[key] = value
             elif value is None and key in schema.get("required", ()):
-                self.error(value_node, path + (key,), "is empty; fill it in")
+                self.error(value_node, (*path, key), "is empty; fill it in")
         for key in schema.get("required", ()):
             if key not in first:
                 self.error(node, path, f"missing required key '{key}'")
@@ -162,12 +163,17 @@ class Walker:
             if _is_null(node):
                 return None
             example = _short(node.value) if isinstance(node, yaml.ScalarNode) else "item"
-            self.error(node, path, "expected a list; put each item on its own line after "
-                                   f"'- ', e.g. '- {example}'")
+            self.error(
+                node,
+                path,
+                f"expected a list; put each item on its own line after '- ', e.g. '- {example}'",
+            )
             return MISSING
         self._check_tag(node, path, "seq")
-        items = [self.walk(item, schema.get("items", {}), path + (i,))
-                 for i, item in enumerate(node.value)]
+        items = [
+            self.walk(item, schema.get("items", {}), (*path, i))
+            for i, item in enumerate(node.value)
+        ]
         self._check_count(node, schema, path, len(items))
         if schema.get("uniqueItems"):
             self._check_unique(node, items, path)
@@ -176,8 +182,9 @@ class Walker:
     def _check_count(self, node: yaml.Node, schema: dict, path: Path_, count: int) -> None:
         low, high = schema.get("minItems"), schema.get("maxItems")
         if low is not None and count < low:
-            self.error(node, path, "needs at least one item" if low == 1
-                       else f"needs at least {low} items")
+            self.error(
+                node, path, "needs at least one item" if low == 1 else f"needs at least {low} items"
+            )
         if high is not None and count > high:
             self.error(node, path, f"has {count} items; at most {high} are allowed")
 
@@ -187,7 +194,7 @@ class Walker:
             if not isinstance(item, str):
                 continue
             if item in seen:
-                self.error(node.value[index], path + (index,), f"'{item}' is listed twice")
+                self.error(node.value[index], (*path, index), f"'{item}' is listed twice")
             seen.add(item)
 
     def _check_tag(self, node: yaml.Node, path: Path_, kind: str) -> None:
@@ -229,7 +236,9 @@ class Walker:
         value = node.value.strip()
         bad = FORBIDDEN_CHARS.search(value)
         if bad:
-            self.error(node, path, f"contains control character U+{ord(bad.group()):04X}; delete it")
+            self.error(
+                node, path, f"contains control character U+{ord(bad.group()):04X}; delete it"
+            )
             return MISSING
         if "enum" in schema and value not in schema["enum"]:
             allowed = ", ".join(schema["enum"])

@@ -25,8 +25,9 @@ def word_diff(template: str, text: str) -> list[tuple[str, str]]:
     <ins> or <del> per run of changed words.
     """
     old, new = WORD.findall(template), WORD.findall(text)
-    matcher = difflib.SequenceMatcher(None, [_norm(w) for w in old], [_norm(w) for w in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [_norm(w) for w in old], [_norm(w) for w in new], autojunk=False
+    )
     segments: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

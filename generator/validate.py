@@ -22,9 +22,12 @@ from .schema import MISSING, Path_, Walker, key_text, suggest
 DAY_PRECISIONS = ("exact", "reported", "approximate")
 VALUE_FORMS = {"month": ("YYYY-MM", 7), "year": ("YYYY", 4)}
 HEAD_OFFICES = {
-    "Gubernur": "provinsi", "Wakil Gubernur": "provinsi",
-    "Bupati": "kabupaten", "Wakil Bupati": "kabupaten",
-    "Wali Kota": "kota", "Wakil Wali Kota": "kota",
+    "Gubernur": "provinsi",
+    "Wakil Gubernur": "provinsi",
+    "Bupati": "kabupaten",
+    "Wakil Bupati": "kabupaten",
+    "Wali Kota": "kota",
+    "Wakil Wali Kota": "kota",
 }
 
 
@@ -103,10 +106,14 @@ def _anchor_diags(doc: load.Document) -> list[Diagnostic]:
     """Anchors are rejected even when unused: they make reviews misleading."""
     if "&" not in doc.text:
         return []
-    messages = {False: "YAML anchors (&name) are not allowed; write each value out in full",
-                True: "YAML aliases (*name) are not allowed; write the value out in full"}
-    return [Diagnostic(doc.display, line, col, "", messages[alias])
-            for line, col, alias in load.anchor_marks(doc.text)]
+    messages = {
+        False: "YAML anchors (&name) are not allowed; write each value out in full",
+        True: "YAML aliases (*name) are not allowed; write the value out in full",
+    }
+    return [
+        Diagnostic(doc.display, line, col, "", messages[alias])
+        for line, col, alias in load.anchor_marks(doc.text)
+    ]
 
 
 class _Sink:
@@ -136,8 +143,10 @@ def check_event(
     _check_official(err, value.get("official"), region)
     for i, clause in enumerate(value.get("clauses", [])):
         if "template" in clause and clause["template"] not in ref.clause_ids():
-            err(("clauses", i, "template"), _unknown("clause template", clause["template"],
-                                                     ref.clause_ids()))
+            err(
+                ("clauses", i, "template"),
+                _unknown("clause template", clause["template"], ref.clause_ids()),
+            )
     _check_legal(err, value.get("legal_basis", []), ref, today)
     _check_sources(err, value.get("sources", []), today)
     return err.diags
@@ -152,11 +161,17 @@ def _check_id(err: _Sink, value: dict, stem: str, region: dict | None) -> None:
     if ident is None:
         return
     if ident != stem:
-        err(("id",), f"id '{ident}' must equal the file name; rename the file to {ident}.yml "
-                     f"or write id: {stem}")
+        err(
+            ("id",),
+            f"id '{ident}' must equal the file name; rename the file to {ident}.yml "
+            f"or write id: {stem}",
+        )
     elif region and not ident.startswith(region["slug"] + "-"):
-        err(("id",), f"id must start with the region slug '{region['slug']}-', "
-                     f"e.g. {region['slug']}-2024-10-07")
+        err(
+            ("id",),
+            f"id must start with the region slug '{region['slug']}-', "
+            f"e.g. {region['slug']}-2024-10-07",
+        )
 
 
 def _check_date(err: _Sink, when: dict, today: date) -> None:
@@ -165,8 +180,11 @@ def _check_date(err: _Sink, when: dict, today: date) -> None:
         return
     if precision == "unknown":
         if text is not None:
-            err(("date", "value"), "precision is unknown, so leave value out "
-                                   "(or choose the precision that fits the value)")
+            err(
+                ("date", "value"),
+                "precision is unknown, so leave value out "
+                "(or choose the precision that fits the value)",
+            )
         return
     if text is None:
         err(("date",), f"missing required key 'value' for precision {precision}")
@@ -198,16 +216,21 @@ def _check_official(err: _Sink, official: dict | None, region: dict | None) -> N
     level = HEAD_OFFICES[official["office"]]
     if level != region["level"]:
         fits = " or ".join(o for o, lv in HEAD_OFFICES.items() if lv == region["level"])
-        err(("official", "office"), f"{official['office']} heads a {level}, but "
-                                    f"{region['name']} is a {region['level']}; write {fits}")
+        err(
+            ("official", "office"),
+            f"{official['office']} heads a {level}, but "
+            f"{region['name']} is a {region['level']}; write {fits}",
+        )
 
 
 def _check_legal(err: _Sink, items: list, ref: Reference, today: date) -> None:
     for i, item in enumerate(items):
         if "instrument" in item and item["instrument"] not in ref.legal_bases:
-            err(("legal_basis", i, "instrument"),
+            err(
+                ("legal_basis", i, "instrument"),
                 _unknown("instrument", item["instrument"], list(ref.legal_bases))
-                + "; describe a local instrument with type, issuer, number, date, title instead")
+                + "; describe a local instrument with type, issuer, number, date, title instead",
+            )
         if "date" in item:
             _check_real_date(err, ("legal_basis", i, "date"), item["date"], today)
 
@@ -216,10 +239,16 @@ def _check_sources(err: _Sink, sources: list, today: date) -> None:
     for i, source in enumerate(sources):
         for key in ("url", "archive_url"):
             if key in source and not valid_url(source[key]):
-                err(("sources", i, key), f"'{source[key][:80]}' is not a usable web address; "
-                                         "write a full http:// or https:// address with a host")
-        days = {k: _check_real_date(err, ("sources", i, k), source[k], today)
-                for k in ("published", "accessed") if k in source}
+                err(
+                    ("sources", i, key),
+                    f"'{source[key][:80]}' is not a usable web address; "
+                    "write a full http:// or https:// address with a host",
+                )
+        days = {
+            k: _check_real_date(err, ("sources", i, k), source[k], today)
+            for k in ("published", "accessed")
+            if k in source
+        }
         if days.get("published") and days.get("accessed") and days["accessed"] < days["published"]:
             err(("sources", i, "accessed"), "accessed is before published")
 
@@ -243,8 +272,10 @@ def unknown_region(code: str, ref: Reference) -> str:
     province = ref.regions.get(code[:2])
     if province is None:
         return f"no province has code '{code[:2]}'; see registry/regions.csv for codes"
-    return (f"no region has code '{code}' in {province['name']} (province {code[:2]}); "
-            "see registry/regions.csv for the codes")
+    return (
+        f"no region has code '{code}' in {province['name']} (province {code[:2]}); "
+        "see registry/regions.csv for the codes"
+    )
 
 
 def region_hint(text: str, ref: Reference) -> str:
@@ -277,7 +308,9 @@ def check_across(records: list[Record]) -> list[Diagnostic]:
         for record in group if len(group) > 1 else ():
             others = ", ".join(r.display for r in group if r is not record)
             line, col = record.marks[("date", "value")]
-            msg = (f"same region and date as {others}; if it is the same event, merge the "
-                   "sources into one file")
+            msg = (
+                f"same region and date as {others}; if it is the same event, merge the "
+                "sources into one file"
+            )
             diags.append(Diagnostic(record.display, line, col, "date.value", msg))
     return diags

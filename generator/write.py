@@ -46,8 +46,10 @@ def site_settings(config: Path) -> dict[str, str]:
         return {}
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     url = str(data.get("site_url") or "")
-    return {"url": url if not url or url.endswith("/") else url + "/",
-            "repo_url": str(data.get("repo_url") or "").rstrip("/")}
+    return {
+        "url": url if not url or url.endswith("/") else url + "/",
+        "repo_url": str(data.get("repo_url") or "").rstrip("/"),
+    }
 
 
 def write_tree(docs: Path, files: dict[str, str]) -> None:
@@ -110,10 +112,20 @@ def new_record(registry: Path, region: str, when: str, today: date | None) -> Pa
     ident = f"{row['slug']}-{value[:10]}" if value else f"{row['slug']}-tanpa-tanggal"
     path = registry / EVENTS_DIR / f"{ident}.yml"
     if path.exists():
-        raise GeneratorError([Diagnostic(str(path), 1, 1, "id", "file already exists; "
-                                         "add a suffix such as -2 if it is another event")])
-    text = render.render_new_record(ident, row, precision, value, reference,
-                                    (today or date.today()).isoformat())
+        raise GeneratorError(
+            [
+                Diagnostic(
+                    str(path),
+                    1,
+                    1,
+                    "id",
+                    "file already exists; add a suffix such as -2 if it is another event",
+                )
+            ]
+        )
+    text = render.render_new_record(
+        ident, row, precision, value, reference, (today or date.today()).isoformat()
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
@@ -126,8 +138,17 @@ def _find_region(reference: validate.Reference, text: str) -> str:
     hint = validate.region_hint(text, reference)
     if hint:
         return hint.split('"')[1]
-    raise GeneratorError([Diagnostic("--region", 1, 1, "region", f"unknown region '{text}'; "
-                                     "give a code from registry/regions.csv, e.g. 61.07")])
+    raise GeneratorError(
+        [
+            Diagnostic(
+                "--region",
+                1,
+                1,
+                "region",
+                f"unknown region '{text}'; give a code from registry/regions.csv, e.g. 61.07",
+            )
+        ]
+    )
 
 
 def _parse_when(text: str) -> tuple[str, str]:
@@ -139,6 +160,11 @@ def _parse_when(text: str) -> tuple[str, str]:
     except ValueError:
         precision = None
     if precision is None:
-        raise GeneratorError([Diagnostic("--date", 1, 1, "date", f"'{text}' is not YYYY-MM-DD, "
-                                         "YYYY-MM, YYYY or unknown")])
+        raise GeneratorError(
+            [
+                Diagnostic(
+                    "--date", 1, 1, "date", f"'{text}' is not YYYY-MM-DD, YYYY-MM, YYYY or unknown"
+                )
+            ]
+        )
     return precision, text

@@ -28,8 +28,11 @@ def test_check_ok(registry_dir: Path, capsys: pytest.CaptureFixture[str]) -> Non
 def test_check_reports_every_error_and_exits_1(
     registry_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    put(registry_dir, NAME, BASE.replace(b"status: pjs", b"status: Pjs.").replace(
-        b"count: 3983", b"count: -1"))
+    put(
+        registry_dir,
+        NAME,
+        BASE.replace(b"status: pjs", b"status: Pjs.").replace(b"count: 3983", b"count: -1"),
+    )
     assert main(["check", "--today", "2026-11-24"]) == 1
     out = capsys.readouterr()
     assert out.out.splitlines() == [
@@ -55,8 +58,11 @@ def test_check_named_file_against_whole_registry(
     registry_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     put(registry_dir, NAME, BASE)
-    new = put(registry_dir, NAME.replace(".yml", "-2.yml"),
-              BASE.replace(b"id: kab-bengkayang-2020-10-20", b"id: kab-bengkayang-2020-10-20-2"))
+    new = put(
+        registry_dir,
+        NAME.replace(".yml", "-2.yml"),
+        BASE.replace(b"id: kab-bengkayang-2020-10-20", b"id: kab-bengkayang-2020-10-20-2"),
+    )
     assert main(["check", "--today", "2026-11-24", str(new)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"registry/events/{new.name}:5:10: error:")
@@ -72,8 +78,10 @@ def test_check_writes_nothing(registry_dir: Path) -> None:
 def test_new_scaffold_validates_after_filling(
     registry_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["new", "--region", "Bengkayang", "--date", "2024-09-30",
-                 "--today", "2026-11-24"]) == 0
+    assert (
+        main(["new", "--region", "Bengkayang", "--date", "2024-09-30", "--today", "2026-11-24"])
+        == 0
+    )
     path = registry_dir / "events" / "kab-bengkayang-2024-09-30.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/event.schema.json\n")

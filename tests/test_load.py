@@ -8,7 +8,7 @@ from generator import load
 
 
 def test_compose_keeps_raw_scalars() -> None:
-    node, diags = load.compose('region: 32.70\n', "x.yml")
+    node, diags = load.compose("region: 32.70\n", "x.yml")
     assert diags == [] and node is not None
     assert node.value[0][1].value == "32.70"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,10 @@ from generator import model, render, validate
 from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
 
 GOLDEN = ROOT / "tests" / "golden"
-SITE = {"url": "https://contoh.github.io/registri/", "repo_url": "https://github.com/contoh/registri"}
+SITE = {
+    "url": "https://contoh.github.io/registri/",
+    "repo_url": "https://github.com/contoh/registri",
+}
 PAGES = {
     "event.md": "peristiwa/kab-bener-meriah-2024-10-07.md",
     "region-with-events.md": "wilayah/kab-bengkayang.md",
@@ -62,8 +64,9 @@ def test_every_region_has_a_page(pages: dict[str, str]) -> None:
     assert all(f"wilayah/{line.split(',')[4]}.md" in pages for line in regions)
 
 
-def test_rendering_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                    pages: dict[str, str]) -> None:
+def test_rendering_is_deterministic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert render_registry(tmp_path) == pages
 
@@ -87,6 +90,7 @@ HOSTILE = [
 def hostile_record() -> bytes:
     """A valid record whose every free-text field carries attack strings."""
     import json
+
     s = [json.dumps(h) for h in HOSTILE]
     return f"""id: kab-bengkayang-2024-01-02
 region: "61.07"

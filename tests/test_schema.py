@@ -19,8 +19,11 @@ import yaml
 from tests.conftest import FIXTURES, ROOT
 
 SCHEMAS = sorted((ROOT / "registry" / "schema").glob("*.schema.json"))
-RECORDS = sorted((ROOT / "registry" / "events").glob("*.yml")) + sorted(
-    (FIXTURES / "valid").glob("*.yml")) + [FIXTURES / "base.yml"]
+RECORDS = (
+    sorted((ROOT / "registry" / "events").glob("*.yml"))
+    + sorted((FIXTURES / "valid").glob("*.yml"))
+    + [FIXTURES / "base.yml"]
+)
 
 
 def properties(schema: dict[str, Any], path: str = "") -> Iterator[tuple[str, dict]]:
@@ -42,8 +45,9 @@ def test_schema_is_valid_draft_2020_12(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
 def test_every_field_has_a_description(path: Path) -> None:
-    missing = [name for name, sub in properties(json.loads(path.read_text()))
-               if not sub.get("description")]
+    missing = [
+        name for name, sub in properties(json.loads(path.read_text())) if not sub.get("description")
+    ]
     assert missing == []
 
 

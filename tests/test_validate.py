@@ -33,11 +33,13 @@ def run_fixture(tmp: Path, name: str) -> list[str]:
     """Check one fixture as a contributor's only new file; return the printed lines."""
     data = (INVALID / f"{name}.yml").read_bytes()
     first = data.split(b"\n", 1)[0]
-    target = first[len(b"# file: "):].decode() if first.startswith(b"# file: ") else BASE_NAME
+    target = first[len(b"# file: ") :].decode() if first.startswith(b"# file: ") else BASE_NAME
     events = {target: data}
     if name.startswith("duplicate_"):
-        events = {BASE_NAME: (FIXTURES / "base.yml").read_bytes(),
-                  BASE_NAME.replace(".yml", "-2.yml"): data}
+        events = {
+            BASE_NAME: (FIXTURES / "base.yml").read_bytes(),
+            BASE_NAME.replace(".yml", "-2.yml"): data,
+        }
     registry = make_registry(tmp, events)
     checked, diags = validate.check(registry, None, TODAY)
     assert checked is None
