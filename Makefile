@@ -7,6 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 STAGE  := .build/site-new
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint check check-github serve bench clean
 

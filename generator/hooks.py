@@ -7,8 +7,12 @@ plugins), and the real build never depends on a hook.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
+
+# mkdocs loads a hook from its file path, not as part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.diagnostics import GeneratorError
 from generator.write import generate
