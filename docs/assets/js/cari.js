@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var form = document.getElementById("cari");
+  var form = document.getElementById("form-cari");
   if (!form) return;
 
   var input = document.getElementById("cari-q");
