@@ -31,7 +31,10 @@ from collections import Counter
 from pathlib import Path
 
 PACKAGE = "idn-area-data@4.0.1"
-INTEGRITY = "sha512-PhNSIl5T7swVwwWxJOFMtCaeHAF9TUu0HLDf+36EIWZro9j7au83AFIJiBQGL+iRsBDA2OlpJ5fjiqxNYndzOQ=="
+INTEGRITY = (
+    "sha512-PhNSIl5T7swVwwWxJOFMtCaeHAF9TUu0HLDf+36EIWZro9j7au83AFIJiBQGL+iRsBDA2OlpJ5fjiqxNYndzOQ"
+    "=="
+)
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "registry" / "regions.csv"
 EXTRA = ROOT / "registry" / "region-aliases.csv"
