@@ -1,0 +1,136 @@
+"""Search as citizens and journalists use it, in real Chromium against the built site.
+
+Pagefind indexes region and event pages; a small region finder adds typo
+suggestions. The site is served under /registri/, as GitHub Pages serves it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from generator import load, model, validate
+
+from .conftest import ROOT
+
+RESULTS = "#cari-hasil li h2 a"
+
+
+def search(page, base_url: str, query: str, params: str = "") -> list[str]:
+    """Open the search page for `query`; return result hrefs in order."""
+    page.goto(f"{base_url}cari/?q={quote(query)}{params}")
+    wait_for_results(page)
+    return page.eval_on_selector_all(RESULTS, "els => els.map(e => e.href)")
+
+
+def wait_for_results(page) -> None:
+    """Locator-based waiting: the pages' CSP forbids the eval that wait_for_function needs."""
+    expect(page.locator("#cari-status")).to_contain_text("hasil", timeout=20000)
+
+
+def real_registry() -> model.Registry:
+    checked, diags = validate.check(ROOT / "registry", None, None)
+    assert checked is not None, diags
+    return model.build(checked, load.git_dates(ROOT / "registry"))
+
+
+@pytest.mark.parametrize("query", ["bengkayang", "Kab. Bengkayang", "KABUPATEN BENGKAYANG"])
+def test_region_query_lands_on_region_page_first(page, base_url: str, query: str) -> None:
+    hrefs = search(page, base_url, query)
+    assert hrefs and hrefs[0] == f"{base_url}wilayah/kab-bengkayang/"
+
+
+def test_short_name_finds_region(page, base_url: str) -> None:
+    assert search(page, base_url, "Kuansing")[0] == f"{base_url}wilayah/kab-kuantan-singingi/"
+
+
+def test_header_search_box_uses_the_search_page(page, base_url: str) -> None:
+    page.goto(f"{base_url}glosarium/")
+    page.fill("#cari-kepala-q", "Kab. Bengkayang")
+    page.press("#cari-kepala-q", "Enter")
+    wait_for_results(page)
+    first = page.eval_on_selector(RESULTS, "e => e.href")
+    assert first == f"{base_url}wilayah/kab-bengkayang/"
+
+
+@pytest.mark.parametrize(
+    ("typo", "slug"), [("bengkayng", "kab-bengkayang"), ("pulang pisou", "kab-pulang-pisau")]
+)
+def test_misspelled_region_is_suggested(page, base_url: str, typo: str, slug: str) -> None:
+    search(page, base_url, typo)
+    link = page.locator("#cari-saran a").first
+    assert link.get_attribute("href").endswith(f"wilayah/{slug}/")
+    assert "Maksud Anda" in page.inner_text("#cari-saran")
+
+
+def test_clause_phrase_finds_events_using_it(page, base_url: str) -> None:
+    registry = real_registry()
+    using = {
+        e.id
+        for e in registry.events
+        if any("konflik kepentingan" in c.text.lower() for c in e.clauses)
+    }
+    assert using
+    hrefs = search(page, base_url, "konflik kepentingan")
+    found = {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs if "/peristiwa/" in h}
+    assert using <= found
+
+
+def event_ids(hrefs: list[str]) -> set[str]:
+    return {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs if "/peristiwa/" in h}
+
+
+def test_filters_narrow_and_survive_reload(page, base_url: str) -> None:
+    registry = real_registry()
+    election = registry.elections["pilkada-2020"]
+    province = registry.regions["61"]
+    expected = {
+        e.id
+        for e in registry.events
+        if election in e.elections and e.province.code == province.code
+    }
+    # Every event page says "ikrar" (its clauses heading), so filters alone decide.
+    everything = event_ids(search(page, base_url, "ikrar"))
+    narrowed = event_ids(
+        search(
+            page,
+            base_url,
+            "ikrar",
+            f"&pemilu={quote(election.name)}&provinsi={quote(province.name)}",
+        )
+    )
+    assert expected and narrowed == expected and narrowed < everything
+    page.reload()
+    wait_for_results(page)
+    assert page.input_value("#cari-q") == "ikrar"
+    assert page.input_value("select[name=pemilu]") == election.name
+    assert page.input_value("select[name=provinsi]") == province.name
+    hrefs = page.eval_on_selector_all(RESULTS, "els => els.map(e => e.href)")
+    assert event_ids(hrefs) == expected
+
+
+def test_choosing_a_filter_updates_results_and_url(page, base_url: str) -> None:
+    search(page, base_url, "ikrar")
+    page.click("details.saring summary")
+    page.select_option("select[name=pemilu]", label="Pilkada Serentak 2024")
+    page.wait_for_url("**pemilu=*", timeout=20000)
+    wait_for_results(page)
+    hrefs = page.eval_on_selector_all(RESULTS, "els => els.map(e => e.href)")
+    registry = real_registry()
+    expected = {e.id for e in registry.events if any(el.id == "pilkada-2024" for el in e.elections)}
+    assert event_ids(hrefs) == expected
+
+
+def test_search_works_on_a_phone(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        hrefs = search(page, base_url, "bengkayang")
+        assert hrefs[0] == f"{base_url}wilayah/kab-bengkayang/"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360
+        assert page.locator("#cari-q").is_visible()
+    finally:
+        context.close()
