@@ -23,14 +23,19 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
+# REGISTRY and SITE can be overridden (tests build broken registries elsewhere);
+# SITE is replaced only after every step succeeded.
+REGISTRY ?= registry
+SITE     ?= site
+
 site: $(STAMP)
 	rm -rf $(STAGE) && mkdir -p .build
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build --registry $(REGISTRY)
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(STAGE)
 	$(BIN)/python -m pagefind --site $(STAGE) --quiet
-	rm -rf .build/site-old && if [ -d site ]; then mv site .build/site-old; fi
-	mv $(STAGE) site && rm -rf .build/site-old
-	@echo "site/ is ready"
+	rm -rf .build/site-old && if [ -d $(SITE) ]; then mv $(SITE) .build/site-old; fi
+	mv $(STAGE) $(SITE) && rm -rf .build/site-old
+	@echo "$(SITE)/ is ready"
 
 check: $(STAMP)
 	$(BIN)/python -m generator check

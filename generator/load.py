@@ -110,12 +110,24 @@ SYNTAX_HINTS = {
     "could not find expected ':'": "each line needs 'key: value'; check indentation and quotes",
     "found character '\\t'": "use spaces, not tabs, for indentation",
     "found undefined alias": "YAML aliases (*name) are not allowed; write the value out",
+    "did not find expected ',' or ']'": "close the list with ']', or put text that contains "
+    "',', ':' or brackets in quotes",
+    "did not find expected ',' or '}'": "close the mapping with '}', or put text that "
+    "contains ',', ':' or braces in quotes",
+    "while scanning a quoted scalar": "a quoted text is not closed; add the closing quote",
+    "found unknown escape character": "inside double quotes a backslash starts an escape; "
+    "use single quotes, or write \\\\ for a backslash",
+    "expected <block end>": "check this line's indentation against the lines above it",
+    "while scanning a simple key": "each line needs 'key: value'; check indentation and quotes",
 }
 
 
 def syntax_message(err: yaml.MarkedYAMLError) -> str:
     """libyaml's context and problem, plus what to do about the common ones."""
     text = ", ".join(p for p in (err.context, err.problem) if p) or "invalid YAML"
+    start, end = err.context_mark, err.problem_mark
+    if start and end and start.line != end.line and (err.context or "").startswith("while"):
+        text += f" (it starts at line {start.line + 1}, column {start.column + 1})"
     hint = next((h for k, h in SYNTAX_HINTS.items() if k in text), "")
     return f"YAML syntax: {text}" + (f"; {hint}" if hint else "")
 
