@@ -136,6 +136,7 @@ def check_event(
     if "region" in value and region is None:
         err(("region",), unknown_region(value["region"], ref))
     _check_id(err, value, stem, region)
+    _check_placeholders(err, value)
     _check_date(err, value.get("date", {}), today)
     for i, election in enumerate(value.get("elections", [])):
         if election not in ref.elections:
@@ -150,6 +151,32 @@ def check_event(
     _check_legal(err, value.get("legal_basis", []), ref, today)
     _check_sources(err, value.get("sources", []), today)
     return err.diags
+
+
+# Example texts of the `new` skeleton (templates/new-record.yml.j2): left in place
+# they would publish as facts, so they are errors, not values.
+PLACEHOLDERS = frozenset(
+    {
+        "Jelaskan dari mana tanggal ini diketahui.",
+        "Nama Pejabat",
+        "Siapa yang ikut, menurut sumber.",
+        "Bunyi butir pertama persis seperti di sumber.",
+        "https://contoh.id/berita",
+        "Nama Media",
+        "Judul Berita",
+    }
+)
+
+
+def _check_placeholders(err: _Sink, value: object, path: Path_ = ()) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_placeholders(err, item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_placeholders(err, item, (*path, i))
+    elif isinstance(value, str) and value.strip() in PLACEHOLDERS:
+        err(path, "this is the example text of the template; write what the source says")
 
 
 def _unknown(what: str, value: str, known: list[str]) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from generator.validate import PLACEHOLDERS
 from tests.conftest import FIXTURES
 
 BASE = (FIXTURES / "base.yml").read_bytes()
@@ -86,6 +87,13 @@ def test_new_scaffold_validates_after_filling(
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/event.schema.json\n")
     assert 'region: "61.07"' in text
+    assert "published:" not in text.replace("# published:", "")
+    assert main(["check", "--today", "2026-11-24", str(path)]) == 1
+    assert capsys.readouterr().out.count("example text of the template") == len(PLACEHOLDERS)
+    for n, example in enumerate(sorted(PLACEHOLDERS)):
+        filled = f"https://example.org/{n}" if example.startswith("http") else f"Isi {n}"
+        text = text.replace(example, filled)
+    path.write_text(text, encoding="utf-8")
     assert main(["check", "--today", "2026-11-24", str(path)]) == 0
     assert main(["new", "--region", "61.07", "--date", "2024-09-30"]) == 1
     assert "file already exists" in capsys.readouterr().out
