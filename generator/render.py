@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import textdiff
+from . import exports, textdiff
 from .model import Event, Region, Registry
 
 MANIFEST = ".generated"
@@ -255,6 +255,7 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     )
     out["cari/wilayah.json"] = region_finder_data(r)
     out["bandingkan/klausul.md"] = page(env, "compare-clauses.md.j2", 2, reg=r)
+    out.update(exports.render_exports(env, r))
     return out
 
 

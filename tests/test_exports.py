@@ -1,0 +1,411 @@
+"""Open data and pictures: every download read back and compared with the model.
+
+Downloads are parsed with the same tools a reader would use (json, csv with
+utf-8-sig, xml.etree) rather than compared as text, so a test fails when a
+file stops being what its format promises. Goldens for the statistics and map
+pages follow tests/test_render.py: UPDATE_GOLDEN=1 python -m pytest tests/test_exports.py
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator import exports, model, render, validate, write
+from generator.model import Registry
+from tests.conftest import ROOT, TODAY, make_registry
+
+GOLDEN = ROOT / "tests" / "golden"
+SITE = {"url": "https://contoh.github.io/registri/", "repo_url": "https://github.com/contoh/r"}
+SEEDS = (
+    "kab-bener-meriah-2024-10-07.yml",
+    "kab-bengkayang-2020-10-20.yml",
+    "kab-pulang-pisau-2024.yml",
+    "kota-bandung-2023-07-18.yml",
+    "prov-kepulauan-riau-2020-10-19.yml",
+)
+ATOM = "{http://www.w3.org/2005/Atom}"
+SVG = "{http://www.w3.org/2000/svg}"
+EVIL = '<script>alert(1)</script> "quotes" ]]> &amp;'
+NOTES = "baris satu\nbaris dua, " + EVIL
+
+
+def build(tmp: Path, extra: dict[str, bytes] | None = None) -> tuple[Registry, dict[str, str]]:
+    """The fixture reference data plus the five seed records (and `extra`), rendered."""
+    seeds = {name: (ROOT / "registry" / "events" / name).read_bytes() for name in SEEDS}
+    registry = make_registry(tmp, {**seeds, **(extra or {})})
+    if extra:
+        hostile_province(registry / "regions.csv")
+    checked, diags = validate.check(registry, None, TODAY)
+    assert diags == []
+    dates = {name: f"2026-11-{10 + i}" for i, name in enumerate(sorted(seeds))}
+    reg = model.build(checked, dates | {"regions.csv": "2026-11-01"})
+    return reg, render.render_site(reg, SITE)
+
+
+def hostile_province(path: Path) -> None:
+    """Reference data is untrusted too: give Kalimantan Barat a name that is markup."""
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    for row in rows:
+        if row[0] == "61":
+            row[2] = f"Kalbar {EVIL}"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+HOSTILE_RECORD = f"""id: kab-bengkayang-2024-01-02
+region: "61.07"
+date: {{precision: exact, value: 2024-01-02}}
+elections: [pilkada-2024]
+event_types: [ikrar]
+official: {{name: {json.dumps(EVIL)}, office: Bupati, status: plt}}
+participants: {{count: 12, description: "=HYPERLINK(\\"http://x\\")"}}
+clauses:
+  - {{text: {json.dumps(EVIL)}, wording: verbatim, template: ikrar-netralitas-asn-1}}
+  - {{text: "-2+3", wording: paraphrased}}
+legal_basis:
+  - {{type: surat, issuer: {json.dumps(EVIL)}}}
+sources:
+  - {{url: "https://example.org/?a=<b>&c=\\"d\\"", publisher: "@pub", title: {json.dumps(EVIL)}}}
+notes: {json.dumps(NOTES)}
+""".encode()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, dict[str, str]]:
+    return _in(tmp_path_factory.mktemp("exports"), None)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, dict[str, str]]:
+    extra = {"kab-bengkayang-2024-01-02.yml": HOSTILE_RECORD}
+    return _in(tmp_path_factory.mktemp("hostile"), extra)
+
+
+def _in(tmp: Path, extra: dict[str, bytes] | None) -> tuple[Registry, dict[str, str]]:
+    cwd = os.getcwd()
+    os.chdir(tmp)
+    try:
+        return build(tmp, extra)
+    finally:
+        os.chdir(cwd)
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    """As a spreadsheet would: bytes, BOM stripped by utf-8-sig, quoted newlines kept."""
+    data = text.encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def unguard(value: str) -> str:
+    """Undo the spreadsheet-formula guard exports.cell applies."""
+    return value[1:] if value[:1] == "'" and value[1:2] in "=+-@\t\r" else value
+
+
+# --- JSON ---
+
+
+def test_events_json_matches_the_model(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    data = json.loads(out["data/events.json"])
+    assert data["schema_version"] == exports.EXPORT_VERSION
+    assert data["generated_from"] == {
+        "repository": SITE["repo_url"],
+        "path": "registry/events/",
+        "last_change": reg.updated(reg.events),
+    }
+    records = data["events"]
+    assert [r["id"] for r in records] == sorted(e.id for e in reg.events)
+    assert data["count"] == len(reg.events) == 5
+    events = {e.id: e for e in reg.events}
+    for r in records:
+        e = events[r["id"]]
+        assert r["url"] == f"{SITE['url']}peristiwa/{e.id}/"
+        assert (r["region"]["name"], r["province"]["name"]) == (e.region.name, e.province.name)
+        assert r["date"]["precision"] == e.date.precision
+        assert r["date"]["value"] == (e.date.value or None)
+        assert [x["name"] for x in r["elections"]] == [x.name for x in e.elections]
+        assert r["official"]["name"] == e.official.name
+        assert r["official"]["acting"] is e.official.acting
+        assert r["participants"]["count"] == e.participant_count
+        assert [c["text"] for c in r["clauses"]] == [c.text for c in e.clauses]
+        assert [c["template_text"] for c in r["clauses"]] == [c.template.text for c in e.clauses]
+        assert [s["url"] for s in r["sources"]] == [s.url for s in e.sources]
+        assert r["updated"] == e.updated
+
+
+def test_legal_bases_are_resolved(built: tuple[Registry, dict[str, str]]) -> None:
+    records = {r["id"]: r for r in json.loads(out_of(built, "data/events.json"))["events"]}
+    bases = records["kab-bengkayang-2020-10-20"]["legal_basis"]
+    assert [b["name"] for b in bases] == [
+        "Surat Ketua Komisi ASN",
+        "SKB Netralitas ASN 2020",
+        "Surat Edaran Bupati Bengkayang",
+    ]
+    assert bases[1]["title"].startswith("Pedoman Pengawasan Netralitas")
+    assert bases[1]["number"] == "05 Tahun 2020; 800-2836 Tahun 2020"
+    assert bases[2]["date"] == "2020-10-05" and bases[2]["url"] is None
+
+
+def out_of(built: tuple[Registry, dict[str, str]], path: str) -> str:
+    return built[1][path]
+
+
+def test_each_event_has_its_own_json(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    records = {r["id"]: r for r in json.loads(out["data/events.json"])["events"]}
+    for event in reg.events:
+        one = json.loads(out[f"data/peristiwa/{event.id}.json"])
+        assert one.pop("schema_version") == exports.EXPORT_VERSION
+        assert one == records[event.id]
+
+
+# --- CSV ---
+
+
+def test_events_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    text = out["data/events.csv"]
+    rows = read_csv(text)
+    assert list(rows[0]) == exports.EVENT_COLUMNS
+    assert text.count("\n") == text.count("\r\n") == len(rows) + 1  # CRLF, one line a row
+    events = {e.id: e for e in reg.events}
+    assert [r["id"] for r in rows] == sorted(events)
+    for row in rows:
+        e = events[row["id"]]
+        assert row["region_name"] == e.region.name
+        assert row["province_name"] == e.province.name
+        assert row["date_value"] == e.date.value
+        assert row["elections"] == "; ".join(x.id for x in e.elections)
+        assert row["official_status"] == e.official.status
+        assert row["official_acting"] == ("yes" if e.official.acting else "no")
+        assert row["participant_count"] == str(e.participant_count or "")
+        assert row["clause_count"] == str(len(e.clauses))
+        assert row["source_urls"] == "; ".join(s.url for s in e.sources)
+        assert unguard(row["notes"]) == e.notes
+
+
+def test_clauses_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    rows = read_csv(out["data/clauses.csv"])
+    assert list(rows[0]) == exports.CLAUSE_COLUMNS
+    expected = [
+        (e.id, str(c.position), c.text, c.template.id, c.wording, c.template.text)
+        for e in sorted(reg.events, key=lambda e: e.id)
+        for c in e.clauses
+    ]
+    got = [
+        (r["event_id"], r["index"], r["text"], r["template_id"], r["wording"], r["template_text"])
+        for r in rows
+    ]
+    assert got == expected
+    differs = [
+        "yes" if c.template.text != c.text else "no"
+        for e in sorted(reg.events, key=lambda e: e.id)
+        for c in e.clauses
+    ]
+    assert [r["differs"] for r in rows] == differs
+    assert differs.count("no") == 1  # Bener Meriah's third clause follows its template exactly
+
+
+def test_bom_and_crlf_survive_writing(built: tuple[Registry, dict[str, str]], tmp_path: Path):
+    """write.py writes text with newline="\\n" (no translation), so bytes are kept."""
+    out = built[1]
+    files = {k: out[k] for k in ("data/events.csv", "data/clauses.csv", "feed.xml")}
+    write.write_tree(tmp_path / "docs", files)
+    for rel, text in files.items():
+        assert (tmp_path / "docs" / rel).read_bytes() == text.encode("utf-8")
+
+
+# --- Atom ---
+
+
+def parse_feed(text: str) -> ET.Element:
+    assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n')
+    root = ET.fromstring(text.encode("utf-8"))
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    return root
+
+
+def check_entry(entry: ET.Element) -> str:
+    for name in ("id", "title", "updated", "summary"):
+        assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
+    link = entry.find(f"{ATOM}link[@rel='alternate'][@type='text/html']")
+    assert link is not None and link.get("href", "").startswith(SITE["url"])
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", entry.findtext(f"{ATOM}updated") or "")
+    return link.get("href", "")
+
+
+def test_site_feed_is_atom_newest_first(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    root = parse_feed(out["feed.xml"])
+    self_link = root.find(f"{ATOM}link[@rel='self']")
+    assert self_link is not None and self_link.get("href") == SITE["url"] + "feed.xml"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(reg.events)
+    hrefs = [check_entry(e) for e in entries]
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    newest = max(reg.events, key=lambda e: e.updated)
+    assert hrefs[0] == f"{SITE['url']}peristiwa/{newest.id}/"
+    assert root.findtext(f"{ATOM}updated") == updated[0]
+
+
+def test_every_province_has_a_feed(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    for province in reg.provinces:
+        root = parse_feed(out[f"data/feed/{province.slug}.xml"])
+        hrefs = sorted(check_entry(e) for e in root.findall(f"{ATOM}entry"))
+        events = reg.by_province.get(province.code, ())
+        assert hrefs == sorted(f"{SITE['url']}peristiwa/{e.id}/" for e in events)
+
+
+# --- Pages and pictures ---
+
+
+def schema_paths(node: dict, prefix: str = "") -> list[str]:
+    """Every property path of a JSON Schema, written the way the data page writes it."""
+    paths = []
+    for name, prop in node.get("properties", {}).items():
+        paths.append(prefix + name)
+        paths += schema_paths(prop, f"{prefix}{name}.")
+        items = prop.get("items", {})
+        for option in items.get("oneOf", [items]):
+            paths += schema_paths(option, f"{prefix}{name}[].")
+    return paths
+
+
+def test_data_page_documents_every_schema_field(built: tuple[Registry, dict[str, str]]) -> None:
+    schema = json.loads((ROOT / "registry" / "schema" / "event.schema.json").read_text())
+    page = built[1]["data/index.md"]
+    paths = schema_paths(schema)
+    assert len(paths) > 30
+    for path in paths:
+        assert f"<code>{path}</code>" in page, path
+    fields = exports.schema_fields(schema)
+    missing = [f["path"] for f in fields if not f["description"]]
+    assert missing == [], "every schema field needs a description (it is the documentation)"
+    for name in exports.EVENT_COLUMNS + exports.CLAUSE_COLUMNS:
+        assert f"<code>{name}</code>" in page, name
+    for target in ("events.json", "events.csv", "clauses.csv"):
+        assert f'href="../data/{target}"' in page
+    assert "ODbL" in page and "CC BY 4.0" in page and "MIT" in page
+
+
+def svgs(page: str) -> list[ET.Element]:
+    return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", page, flags=re.S)]
+
+
+def test_charts_are_well_formed_and_labelled(built: tuple[Registry, dict[str, str]]) -> None:
+    out = built[1]
+    charts = svgs(out["statistik/index.md"])
+    assert len(charts) == 5
+    for svg in charts + svgs(out["statistik/peta.md"]):
+        assert svg.tag == f"{SVG}svg" and svg.get("width") == "100%"
+        assert re.fullmatch(r"0 0 [\d.]+ [\d.]+", svg.get("viewBox", ""))
+        assert svg.get("aria-labelledby") and svg.findtext(f"{SVG}title")
+    assert "<table" in out["statistik/index.md"].split("<svg", 2)[1]  # a table with each chart
+
+
+def test_map_has_every_province_linked(built: tuple[Registry, dict[str, str]]) -> None:
+    reg, out = built
+    wide, narrow = svgs(out["statistik/peta.md"])
+    for svg in (wide, narrow):
+        links = [a.get("href") for a in svg.iter(f"{SVG}a")]
+        assert sorted(links) == sorted(f"../../wilayah/{p.slug}/" for p in reg.provinces)
+    assert all(f"wilayah/{p.slug}.md" in out for p in reg.provinces)
+    kalbar = next(a for a in wide.iter(f"{SVG}a") if "kalimantan-barat" in a.get("href", ""))
+    assert kalbar.get("aria-label") == "Kalimantan Barat: 1 peristiwa"
+
+
+def test_coverage_lists_regions_without_records(built: tuple[Registry, dict[str, str]]) -> None:
+    page = built[1]["statistik/cakupan.md"]
+    jabar = page.split('id="prov-jawa-barat"')[1].split("</section>")[0]
+    assert "1 dari 2 tercatat" in jabar
+    done, missing = jabar.split("Belum tercatat (1)")
+    assert 'href="../../wilayah/kota-bandung/">Kota Bandung</a> (1)' in done
+    assert 'href="../../wilayah/kab-bandung/">Kabupaten Bandung</a>' in missing
+
+
+GOLDENS = {"statistik.md": "statistik/index.md", "peta.md": "statistik/peta.md"}
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDENS))
+def test_golden(golden: str, built: tuple[Registry, dict[str, str]]) -> None:
+    path = GOLDEN / golden
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(built[1][GOLDENS[golden]], encoding="utf-8")
+    assert built[1][GOLDENS[golden]] == path.read_text(encoding="utf-8")
+
+
+def test_exports_are_deterministic(built: tuple[Registry, dict[str, str]], tmp_path: Path):
+    _, again = _in(tmp_path, None)
+    mine = [k for k in built[1] if k.startswith(("data/", "statistik/", "feed.xml"))]
+    assert len(mine) > 10
+    assert {k: again[k] for k in mine} == {k: built[1][k] for k in mine}
+
+
+# --- Hostile values ---
+
+
+def test_hostile_values_survive_json_and_csv(hostile: tuple[Registry, dict[str, str]]) -> None:
+    _, out = hostile
+    raw = out["data/events.json"]
+    assert "<script" not in raw and "]]>" not in raw
+    record = next(r for r in json.loads(raw)["events"] if r["id"] == "kab-bengkayang-2024-01-02")
+    assert record["official"]["name"] == EVIL
+    assert record["province"]["name"] == f"Kalbar {EVIL}"
+    assert record["notes"] == f"baris satu\nbaris dua, {EVIL}"
+    row = next(r for r in read_csv(out["data/events.csv"]) if r["id"] == record["id"])
+    assert row["official_name"] == EVIL and row["notes"] == record["notes"]
+    assert row["participant_description"] == '\'=HYPERLINK("http://x")'  # not a formula
+    assert row["legal_basis"] == f"Surat {EVIL}"
+    clauses = [r for r in read_csv(out["data/clauses.csv"]) if r["event_id"] == record["id"]]
+    assert [c["text"] for c in clauses] == [EVIL, "'-2+3"]
+    assert [c["differs"] for c in clauses] == ["yes", ""]
+
+
+def test_hostile_values_are_escaped_in_atom(hostile: tuple[Registry, dict[str, str]]) -> None:
+    _, out = hostile
+    for path in ("feed.xml", "data/feed/prov-kalimantan-barat.xml"):
+        raw = out[path]
+        assert "<script" not in raw and "]]>" not in raw
+        entries = parse_feed(raw).findall(f"{ATOM}entry")
+        summary = next(e for e in entries if "2024-01-02" in e.findtext(f"{ATOM}id", ""))
+        assert EVIL in summary.findtext(f"{ATOM}summary", "")  # text, after XML parsing
+    title = parse_feed(out["data/feed/prov-kalimantan-barat.xml"]).findtext(f"{ATOM}title")
+    assert title == f"Kalbar {EVIL}: ikrar netralitas ASN"
+
+
+def test_hostile_values_are_escaped_in_svg(hostile: tuple[Registry, dict[str, str]]) -> None:
+    _, out = hostile
+    for path in ("statistik/index.md", "statistik/peta.md", "statistik/cakupan.md"):
+        body = out[path].split("\n---\n", 1)[1]
+        assert "<script" not in body and "]]>" not in body, path
+    texts = [
+        "".join(el.itertext())
+        for svg in svgs(out["statistik/index.md"]) + svgs(out["statistik/peta.md"])
+        for el in svg.iter()
+    ]
+    assert any(f"Kalbar {EVIL}" in t for t in texts)
+
+
+def test_chart_labels_are_escaped() -> None:
+    """The SVG macros escape on their own, whichever template imports them."""
+    env = render.environment().overlay(autoescape=True)
+    chart = exports.bar_chart("x", EVIL, [(EVIL, 3, ""), ("b", 1, "")])
+    svg = env.from_string('{% import "_charts.svg.j2" as g %}{{ g.bars(c) }}').render(c=chart)
+    tree = ET.fromstring(svg)
+    assert tree.findtext(f"{SVG}title", "").startswith(EVIL)
+    assert EVIL in [el.text for el in tree.iter(f"{SVG}text")]
