@@ -20,17 +20,10 @@ import pytest
 
 from generator import exports, model, render, validate, write
 from generator.model import Registry
-from tests.conftest import ROOT, TODAY, make_registry
+from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
 
 GOLDEN = ROOT / "tests" / "golden"
 SITE = {"url": "https://contoh.github.io/registri/", "repo_url": "https://github.com/contoh/r"}
-SEEDS = (
-    "kab-bener-meriah-2024-10-07.yml",
-    "kab-bengkayang-2020-10-20.yml",
-    "kab-pulang-pisau-2024.yml",
-    "kota-bandung-2023-07-18.yml",
-    "prov-kepulauan-riau-2020-10-19.yml",
-)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"
 EVIL = '<script>alert(1)</script> "quotes" ]]> &amp;'
@@ -38,8 +31,8 @@ NOTES = "baris satu\nbaris dua, " + EVIL
 
 
 def build(tmp: Path, extra: dict[str, bytes] | None = None) -> tuple[Registry, dict[str, str]]:
-    """The fixture reference data plus the five seed records (and `extra`), rendered."""
-    seeds = {name: (ROOT / "registry" / "events" / name).read_bytes() for name in SEEDS}
+    """The fixture reference data plus the frozen seed records (and `extra`), rendered."""
+    seeds = {p.name: p.read_bytes() for p in (FIXTURES / "records").glob("*.yml")}
     registry = make_registry(tmp, {**seeds, **(extra or {})})
     if extra:
         hostile_province(registry / "regions.csv")
