@@ -28,6 +28,7 @@ from bench import firstsearch, synth
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PY = sys.executable
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
 BIN = Path(PY).parent
 
 
@@ -48,6 +49,7 @@ def mkdocs_config(path: Path, docs: Path, site: Path, bare: bool) -> Path:
     """A config for this size: ours with absolute paths, or bare material for the floor."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
+    config.pop("watch", None)
     if bare:
         config = {
             "site_name": "floor",

@@ -175,6 +175,8 @@ class Registry:
     by_election: dict[str, tuple[Event, ...]] = field(repr=False)
     by_legal_basis: dict[str, tuple[Event, ...]] = field(repr=False)
     regions_updated: str = ""
+    # The record schema, for the data page that documents every field from it.
+    schema: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def provinces(self) -> list[Region]:
@@ -227,6 +229,7 @@ def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
             events, lambda e: sorted({r.instrument.id for r in e.legal_basis if r.instrument})
         ),
         regions_updated=dates.get("regions.csv", ""),
+        schema=checked.reference.schema,
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import exports, model, render, validate, write
+from generator import exports, figures, model, render, validate, write
 from generator.model import Registry
 from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
 
@@ -286,7 +286,7 @@ def test_data_page_documents_every_schema_field(built: tuple[Registry, dict[str,
     assert len(paths) > 30
     for path in paths:
         assert f"<code>{path}</code>" in page, path
-    fields = exports.schema_fields(schema)
+    fields = figures.schema_fields(schema)
     missing = [f["path"] for f in fields if not f["description"]]
     assert missing == [], "every schema field needs a description (it is the documentation)"
     for name in exports.EVENT_COLUMNS + exports.CLAUSE_COLUMNS:
@@ -397,7 +397,7 @@ def test_hostile_values_are_escaped_in_svg(hostile: tuple[Registry, dict[str, st
 def test_chart_labels_are_escaped() -> None:
     """The SVG macros escape on their own, whichever template imports them."""
     env = render.environment().overlay(autoescape=True)
-    chart = exports.bar_chart("x", EVIL, [(EVIL, 3, ""), ("b", 1, "")])
+    chart = figures.bar_chart("x", EVIL, [(EVIL, 3, ""), ("b", 1, "")])
     svg = env.from_string('{% import "_charts.svg.j2" as g %}{{ g.bars(c) }}').render(c=chart)
     tree = ET.fromstring(svg)
     assert tree.findtext(f"{SVG}title", "").startswith(EVIL)

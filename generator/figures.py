@@ -1,0 +1,253 @@
+"""Figures for the statistics, map, coverage and data pages: counts, bar charts, the
+province tile map and the field table of the record schema. Models in, plain data
+out (templates draw the SVG); no I/O.
+
+Split from exports.py so each module stays small: exports turns records into
+downloads, this turns the registry into numbers and shapes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .model import Clause, Event, Registry
+
+# Tile cartogram: one square per province (Kemendagri code), roughly where it lies.
+GRID = """
+11 .. .. .. 65 .. .. 75 71 82 .. ..
+12 14 21 61 64 .. 76 72 .. 96 92 91
+13 15 19 62 63 .. 73 74 81 .. 94 95
+17 16 18 .. .. .. .. .. .. .. .. 93
+.. .. 36 31 32 33 35 51 52 53 .. ..
+.. .. .. .. .. 34 .. .. .. .. .. ..
+"""
+TILE, SPLIT = 60, 6  # tile pitch; on phones columns from SPLIT on move under the rest
+SHORT_NAMES = """11:Aceh 12:Sumut 13:Sumbar 14:Riau 15:Jambi 16:Sumsel 17:Bengkulu 18:Lampung
+19:Babel 21:Kepri 31:DKI 32:Jabar 33:Jateng 34:DIY 35:Jatim 36:Banten 51:Bali 52:NTB 53:NTT
+61:Kalbar 62:Kalteng 63:Kalsel 64:Kaltim 65:Kaltara 71:Sulut 72:Sulteng 73:Sulsel 74:Sultra
+75:Gorontalo 76:Sulbar 81:Maluku 82:Malut 91:Papua 92:Pabar 93:Pasel 94:Papteng 95:Papeg 96:PBD"""
+SHORT = dict(item.split(":") for item in SHORT_NAMES.split())
+SHADES = (("#eeeeee", "#1a1a1a"), ("#fcbba1", "#1a1a1a"), ("#fb6a4a", "#1a1a1a"))
+SHADES += (("#cb181d", "#ffffff"), ("#67000d", "#ffffff"))
+Row = tuple[str, int, str]  # a bar: label, count, link relative to the site root ("" for none)
+
+
+def statistics(registry: Registry, status: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """Counts behind the statistics page, each as a bar chart whose rows also fill its table."""
+    events = registry.events
+    provinces = sorted(
+        (
+            (p.name, len(registry.by_province.get(p.code, ())), f"wilayah/{p.slug}/")
+            for p in registry.provinces
+        ),
+        key=lambda row: (-row[1], row[0]),
+    )
+    elections = [
+        (x.name, len(registry.by_election.get(x.id, ())), f"pemilu/{x.id}/")
+        for x in registry.elections.values()
+    ]
+    officials = _official_rows(events, status)
+    clauses = _clause_rows(events)
+    return {
+        "total": len(events),
+        "acting": sum(1 for e in events if e.official and e.official.acting),
+        "with_official": sum(1 for e in events if e.official),
+        "clause_total": sum(row[1] for row in clauses),
+        "covered_provinces": sum(1 for p in provinces if p[1]),
+        "elections": bar_chart("pemilu", "Peristiwa per pemilihan", elections, len(events)),
+        "years": bar_chart("tahun", "Peristiwa per tahun", _year_rows(events)),
+        "provinces": bar_chart(
+            "provinsi", "Peristiwa per provinsi", [p for p in provinces if p[1]]
+        ),
+        "officials": bar_chart("pejabat", "Status pejabat yang memimpin", officials),
+        "clauses": bar_chart("klausul", "Klausul dibanding templat", clauses),
+    }
+
+
+def _year_rows(events: tuple[Event, ...]) -> list[Row]:
+    """Every year from the first to the last, gaps included, so the bars read as a timeline."""
+    years = Counter(e.date.year for e in events)
+    known = [y for y in years if y]
+    rows = [(str(y), years[y], "") for y in range(min(known), max(known) + 1)] if known else []
+    return rows + ([("tanggal tidak diketahui", years[None], "")] if years[None] else [])
+
+
+def _official_rows(events: tuple[Event, ...], status: dict[str, tuple[str, str]]) -> list[Row]:
+    counts = Counter(e.official.status if e.official else "" for e in events)
+    rows = [(f"{full} ({short})", counts[s], "") for s, (short, full) in status.items()]
+    return [r for r in rows if r[1]] + (
+        [("tidak disebut sumber", counts[""], "")] if counts[""] else []
+    )
+
+
+def _clause_rows(events: tuple[Event, ...]) -> list[Row]:
+    counts = Counter(_clause_state(c) for e in events for c in e.clauses)
+    labels = {
+        "same": "sama persis dengan templat",
+        "differs": "berbeda dari templat",
+        "none": "tanpa templat pembanding",
+    }
+    return [(label, counts[key], "") for key, label in labels.items() if counts[key]]
+
+
+def _clause_state(clause: Clause) -> str:
+    if clause.template is None:
+        return "none"
+    return "same" if clause.template.text == clause.text else "differs"
+
+
+def bar_chart(ident: str, title: str, rows: list[Row], total: int = 0) -> dict[str, Any]:
+    """Horizontal bars, label above each bar, in a 320-wide viewBox that a phone shows at
+    about 1:1, so the labels stay as large as the text around them.
+
+    Shares are of `total` when given (an event counted under two elections), else of
+    the sum of the rows."""
+    width, row_h, room = 320, 46, 104
+    total = total or sum(v for _, v, _ in rows)
+    top = max([v for _, v, _ in rows] + [1])
+    bars = [
+        {
+            "label": label,
+            "value": value,
+            "share": round(100 * value / total) if total else 0,
+            "href": href,
+            "y": i * row_h,
+            "w": round((width - room) * value / top, 1),
+        }
+        for i, (label, value, href) in enumerate(rows)
+    ]
+    return {"id": ident, "title": title, "width": width, "height": len(rows) * row_h, "rows": bars}
+
+
+def tile_map(registry: Registry, narrow: bool = False) -> dict[str, Any]:
+    """Tiles, shades and legend of the province cartogram. The wide map is 12 tiles
+    across; `narrow` stacks the eastern half under the western one, so that on a
+    phone each tile stays big enough to read without scrolling sideways."""
+    cells = _cells(registry)
+    spots = {code: _spot(col, row, narrow) for code, (col, row) in cells.items()}
+    counts = {p.code: len(registry.by_province.get(p.code, ())) for p in registry.provinces}
+    legend = shade_bins(max(counts.values(), default=0))
+    tiles = [
+        {
+            "region": p,
+            "short": SHORT.get(p.code, p.name[:9]),
+            "count": counts[p.code],
+            "x": spots[p.code][0],
+            "y": spots[p.code][1],
+            "fill": next(b for b in legend if b["lo"] <= counts[p.code] <= b["hi"]),
+        }
+        for p in sorted(registry.provinces, key=lambda p: p.code)
+    ]
+    width = max(x for x, _ in spots.values()) + TILE
+    height = max(y for _, y in spots.values()) + TILE
+    return {"tiles": tiles, "legend": legend, "width": width, "height": height}
+
+
+def _spot(col: int, row: int, narrow: bool) -> tuple[int, int]:
+    """Top-left corner of a tile. The map keeps its full shape whichever provinces exist."""
+    if narrow and col >= SPLIT:
+        return (col - SPLIT) * TILE, int((row + 6.5) * TILE)
+    if narrow and row >= 6:  # a province GRID lacks: below the eastern half
+        return col * TILE, (row + 6) * TILE
+    return col * TILE, row * TILE
+
+
+def _cells(registry: Registry) -> dict[str, tuple[int, int]]:
+    """Grid cell of every province in GRID, and of any province GRID lacks (in rows below)."""
+    cells = {
+        code: (col, row)
+        for row, line in enumerate(GRID.strip().splitlines())
+        for col, code in enumerate(line.split())
+        if code != ".."
+    }
+    extra = [p for p in registry.provinces if p.code not in cells]
+    cells.update({p.code: (i % SPLIT, 6 + i // SPLIT) for i, p in enumerate(extra)})
+    return cells
+
+
+def shade_bins(top: int) -> list[dict[str, Any]]:
+    """Zero, then up to four equal ranges up to the largest count; darkest is always the top."""
+    step = max(1, -(-top // 4))
+    ranges = [(lo, min(lo + step - 1, top)) for lo in range(1, top + 1, step)]
+    offset = len(SHADES) - 1 - len(ranges)
+    bins = [{"lo": 0, "hi": 0, "label": "0", "bg": SHADES[0][0], "fg": SHADES[0][1]}]
+    for i, (lo, hi) in enumerate(ranges):
+        bg, fg = SHADES[1 + offset + i]
+        bins.append({"lo": lo, "hi": hi, "label": f"{lo}–{hi}" if hi > lo else str(lo)})
+        bins[-1].update(bg=bg, fg=fg)
+    return bins
+
+
+def coverage(registry: Registry) -> list[dict[str, Any]]:
+    """Per province: which regencies and cities have a record, and which do not yet."""
+    rows = []
+    for p in registry.provinces:
+        children = sorted(registry.children(p), key=lambda r: r.name)
+        done = [c for c in children if c.code in registry.by_region]
+        rows.append(
+            {
+                "province": p,
+                "total": len(children),
+                "done": [(c, len(registry.by_region[c.code])) for c in done],
+                "missing": [c for c in children if c.code not in registry.by_region],
+                "share": round(100 * len(done) / len(children)) if children else 0,
+                "own": len(registry.by_region.get(p.code, ())),
+            }
+        )
+    return rows
+
+
+def schema_fields(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every field of the record schema, depth first, for the data page's reference table."""
+    return _fields(schema, "", "")
+
+
+def _fields(node: dict[str, Any], prefix: str, variant: str) -> list[dict[str, Any]]:
+    rows = []
+    required = set(node.get("required", ()))
+    for name, prop in node.get("properties", {}).items():
+        path = f"{prefix}{name}"
+        rows.append(_field(path, prop, name in required, variant))
+        items = prop.get("items", {})
+        if "properties" in prop:
+            rows += _fields(prop, path + ".", variant)
+        for i, option in enumerate(items.get("oneOf", [items]), start=1):
+            if "properties" in option:
+                keys = " + ".join(option.get("required", ()))
+                label = f"bentuk {i}, dengan {keys}" if "oneOf" in items else variant
+                rows += _fields(option, path + "[].", label)
+    return rows
+
+
+def _field(path: str, prop: dict[str, Any], required: bool, variant: str) -> dict[str, Any]:
+    """One row of the field table, constraints in words a reader of Indonesian can use."""
+    items = prop.get("items", {})
+    kind = TYPES.get(prop.get("type", ""), prop.get("type", ""))
+    if prop.get("type") == "array":
+        kind = f"daftar {TYPES.get(items.get('type', 'object'), '')}"
+    rules = [text.format(prop[key]) for key, text in LIMITS.items() if key in prop]
+    rules += [
+        f"setiap butir {text.format(items[key])}" for key, text in LIMITS.items() if key in items
+    ]
+    return {
+        "path": path,
+        "type": kind,
+        "required": required,
+        "variant": variant,
+        "allowed": prop.get("enum") or items.get("enum") or [],
+        "pattern": prop.get("pattern") or items.get("pattern") or "",
+        "rules": rules + (["tanpa butir ganda"] if prop.get("uniqueItems") else []),
+        "description": prop.get("description", ""),
+    }
+
+
+TYPES = {"string": "teks", "integer": "bilangan bulat", "object": "objek", "array": "daftar"}
+LIMITS = {
+    "minLength": "min. {} karakter",
+    "maxLength": "maks. {} karakter",
+    "minimum": "min. {}",
+    "maximum": "maks. {}",
+    "minItems": "min. {} butir",
+    "maxItems": "maks. {} butir",
+}
