@@ -11,6 +11,8 @@ which keeps the site working under any sub-path.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,11 @@ LEGAL_TYPES = {
 }
 
 
+# Rows in one listing table. Beyond this a table is a download, not a page: at
+# thousands of records it would weigh megabytes on a phone and dominate build time.
+TABLE_LIMIT = 200
+
+
 def environment() -> jinja2.Environment:
     """One environment for the whole run: templates compile once, not per page."""
     env = jinja2.Environment(
@@ -98,7 +105,7 @@ def environment() -> jinja2.Environment:
         lines=lines,
         bidang=field_labels,
     )
-    env.globals.update(STATUS=STATUS, LEGAL_TYPES=LEGAL_TYPES)
+    env.globals.update(STATUS=STATUS, LEGAL_TYPES=LEGAL_TYPES, TABLE_LIMIT=TABLE_LIMIT)
     return env
 
 
@@ -182,10 +189,10 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def clause_diff(clause: Any) -> list[tuple[str, str]]:
-    """Word diff of a clause against its template: [(op, text)], op in = + -."""
+def clause_diff(clause: Any) -> tuple[tuple[str, str], ...]:
+    """Word diff of a clause against its template: ((op, text), ...), op in = + -."""
     if clause.template is None:
-        return [("=", clause.text)]
+        return (("=", clause.text),)
     return textdiff.word_diff(clause.template.text, clause.text)
 
 
@@ -310,10 +317,31 @@ def region_finder_data(registry: Registry) -> str:
     """Names and aliases of every region for the typo-tolerant finder on the search page.
 
     Compact JSON ([name, slug, alias, ...] per region); loaded by the search
-    page only, so ordinary pages never download it.
+    page only, so ordinary pages never download it. Aliases the finder derives
+    itself from the name ("Kab. X", "Kabupaten X", bare "X") are left out: it
+    strips the same level and noise words (cari.js LEVEL_WORDS, NOISE).
     """
-    rows = [[r.name, r.slug, *r.aliases] for r in registry.regions.values()]
+    rows = []
+    for r in registry.regions.values():
+        own = finder_key(r.name)
+        rows.append([r.name, r.slug, *(a for a in r.aliases if finder_key(a) != own)])
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+FINDER_DROPS = frozenset(
+    {
+        *("kabupaten", "kab", "kabupatenn", "kota", "kotamadya", "kodya", "kotamadia"),
+        *("provinsi", "prov", "propinsi", "adm", "administrasi"),
+    }
+)
+
+
+def finder_key(text: str) -> str:
+    """What the search page's region finder compares: cari.js parse() in Python."""
+    plain = unicodedata.normalize("NFD", text.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = re.sub(r"[^a-z0-9]+", " ", plain).split()
+    return " ".join(w for w in words if w not in FINDER_DROPS)
 
 
 def region_events(registry: Registry, region: Region) -> tuple[Event, ...]:

@@ -9,20 +9,25 @@ anything, but the sworn text is shown exactly as the source has it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 WORD = re.compile(r"\S+")
+EDGES = re.compile(r"^\W+|\W+$")
 
 
 def _norm(word: str) -> str:
-    return re.sub(r"^\W+|\W+$", "", word.lower())
+    return EDGES.sub("", word.lower())
 
 
-def word_diff(template: str, text: str) -> list[tuple[str, str]]:
-    """Segments [(op, words)]: '=' shared, '+' only in text, '-' only in template.
+@functools.lru_cache(maxsize=65536)
+def word_diff(template: str, text: str) -> tuple[tuple[str, str], ...]:
+    """Segments ((op, words), ...): '=' shared, '+' only in text, '-' only in template.
 
     Adjacent segments with the same op are merged, so a renderer emits one
-    <ins> or <del> per run of changed words.
+    <ins> or <del> per run of changed words. Cached: one clause appears in many
+    tables (its event, region, province, election and comparison pages), and
+    the result is immutable.
     """
     old, new = WORD.findall(template), WORD.findall(text)
     matcher = difflib.SequenceMatcher(
@@ -37,7 +42,7 @@ def word_diff(template: str, text: str) -> list[tuple[str, str]]:
             segments.append(("-", " ".join(old[i1:i2])))
         if j2 > j1:
             segments.append(("+", " ".join(new[j1:j2])))
-    return segments
+    return tuple(segments)
 
 
 def changed_words(template: str, text: str) -> int:

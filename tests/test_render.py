@@ -126,3 +126,13 @@ def test_hostile_values_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert not re.match(r"\s*(\||#\s*Judul|\[klik\]|!\[x\]|\{:)", line), line
     assert 'href="javascript' not in page and 'href="data:' not in page
     assert "https://example.org/a?x=&lt;b&gt;&amp;y=&#34;z&#34;" in page
+
+
+def test_finder_drops_the_words_the_search_page_drops() -> None:
+    """region_finder_data leaves out aliases cari.js derives; both must strip the same words."""
+    js = (ROOT / "docs" / "assets" / "js" / "cari.js").read_text(encoding="utf-8")
+    block = js[js.index("var LEVEL_WORDS") : js.index("function normalize")]
+    words = set(re.findall(r'"?([a-z]+)"?:\s*(?:"|1)', block))
+    assert words == set(render.FINDER_DROPS)
+    assert render.finder_key("Kab. Bengkayang") == render.finder_key("Kabupaten Bengkayang")
+    assert render.finder_key("Kota Adm. Jakarta Pusat") == "jakarta pusat"
