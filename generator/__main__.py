@@ -56,6 +56,7 @@ def _report(diagnostics: list[Diagnostic], fmt: str) -> None:
     for diag in diagnostics:
         print(diag.github() if fmt == "github" else diag.text())
     files = len({d.path for d in diagnostics})
+    sys.stdout.flush()  # the summary follows the lines it counts, also when both streams merge
     print(f"{len(diagnostics)} error(s) in {files} file(s)", file=sys.stderr)
 
 
