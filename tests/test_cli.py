@@ -104,3 +104,18 @@ def test_build_fails_without_writing(registry_dir: Path, tmp_path: Path) -> None
     docs = tmp_path / "docs"
     assert main(["build", "--docs", str(docs), "--today", "2026-11-24"]) == 1
     assert not docs.exists()
+
+
+def test_check_never_writes(registry_dir: Path) -> None:
+    """`check` is safe to run anywhere, e.g. in a pre-commit hook: it only reads."""
+    put(registry_dir, NAME, BASE)
+    put(registry_dir, "kab-bengkayang-2020-10-21.yml", BASE.replace(b"status: pjs", b"status: x"))
+
+    def snapshot() -> dict[str, tuple[int, int]]:
+        return {
+            str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in registry_dir.parent.rglob("*")
+        }
+
+    before = snapshot()
+    assert main(["check", "--today", "2026-11-24"]) == 1
+    assert snapshot() == before
