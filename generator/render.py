@@ -209,14 +209,46 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     """
     env = environment()
     env.globals["site"] = {"url": "", "repo_url": "", **(site or {})}
-    out: dict[str, str] = {}
     r = registry
-    out["index.md"] = page(env, "home.md.j2", 0, reg=r)
-    out["peristiwa/index.md"] = page(env, "events.md.j2", 1, reg=r)
-    for event in r.events:
-        out[f"peristiwa/{event.id}.md"] = page(env, "event.md.j2", 2, reg=r, event=event)
-    out["wilayah/index.md"] = page(env, "regions.md.j2", 1, reg=r)
+    out = {
+        "index.md": page(env, "home.md.j2", 0, reg=r),
+        "peristiwa/index.md": page(env, "events.md.j2", 1, reg=r),
+        "wilayah/index.md": page(env, "regions.md.j2", 1, reg=r),
+        "pemilu/index.md": page(env, "elections.md.j2", 1, reg=r),
+        "dasar-hukum/index.md": page(env, "legal-bases.md.j2", 1, reg=r),
+        "bandingkan/index.md": page(env, "compare.md.j2", 1, reg=r, events=r.events),
+        "bandingkan/klausul.md": page(env, "compare-clauses.md.j2", 2, reg=r),
+        "cari/index.md": page(
+            env, "search.md.j2", 1, reg=r, filters=search_filters(r), open_filters=False
+        ),
+        "cari/wilayah.json": region_finder_data(r),
+    }
+    out.update(leaf_pages(env, r))
+    out.update(region_pages(env, r))
+    out.update(exports.render_exports(env, r))
+    return out
+
+
+def leaf_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
+    """One page per event, election and national legal basis."""
+    out = {f"peristiwa/{e.id}.md": page(env, "event.md.j2", 2, reg=r, event=e) for e in r.events}
+    for el in r.elections.values():
+        events = r.by_election.get(el.id, ())
+        out[f"pemilu/{el.id}.md"] = page(
+            env, "election.md.j2", 2, reg=r, election=el, events=events
+        )
+    for basis in r.legal_bases.values():
+        events = r.by_legal_basis.get(basis.id, ())
+        out[f"dasar-hukum/{basis.id}.md"] = page(
+            env, "legal-basis.md.j2", 2, reg=r, basis=basis, events=events
+        )
+    return out
+
+
+def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
+    """All 552 region pages, each with a prefilled 'add an event' skeleton for GitHub."""
     scaffold = env.get_template("new-record.yml.j2")
+    out = {}
     for region in r.regions.values():
         new_record = scaffold.render(
             ident=f"{region.slug}-TAHUN-BULAN-TANGGAL",
@@ -236,33 +268,6 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
             events=region_events(r, region),
             new_record=new_record,
         )
-    out["pemilu/index.md"] = page(env, "elections.md.j2", 1, reg=r)
-    for election in r.elections.values():
-        out[f"pemilu/{election.id}.md"] = page(
-            env,
-            "election.md.j2",
-            2,
-            reg=r,
-            election=election,
-            events=r.by_election.get(election.id, ()),
-        )
-    out["dasar-hukum/index.md"] = page(env, "legal-bases.md.j2", 1, reg=r)
-    for basis in r.legal_bases.values():
-        out[f"dasar-hukum/{basis.id}.md"] = page(
-            env,
-            "legal-basis.md.j2",
-            2,
-            reg=r,
-            basis=basis,
-            events=r.by_legal_basis.get(basis.id, ()),
-        )
-    out["bandingkan/index.md"] = page(env, "compare.md.j2", 1, reg=r, events=r.events)
-    out["cari/index.md"] = page(
-        env, "search.md.j2", 1, reg=r, filters=search_filters(r), open_filters=False
-    )
-    out["cari/wilayah.json"] = region_finder_data(r)
-    out["bandingkan/klausul.md"] = page(env, "compare-clauses.md.j2", 2, reg=r)
-    out.update(exports.render_exports(env, r))
     return out
 
 
