@@ -181,3 +181,16 @@ def test_theme_overrides_match_installed_theme() -> None:
     assert version("mkdocs-material") == "9.8.2"
     for name in ("base.html", "partials/nav-item.html", "partials/toc.html"):
         assert "mkdocs-material 9.8.2" in (ROOT / "overrides" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", sample(ROOT / "site") if (ROOT / "site").exists() else SAMPLE)
+def test_pages_fit_a_phone(browser, base_url: str, path: str) -> None:
+    """At 360 px nothing makes the page scroll sideways: wide tables scroll in their own box."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()
