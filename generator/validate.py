@@ -168,15 +168,21 @@ PLACEHOLDERS = frozenset(
 )
 
 
-def _check_placeholders(err: _Sink, value: object, path: Path_ = ()) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_placeholders(err, item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _check_placeholders(err, item, (*path, i))
-    elif isinstance(value, str) and value.strip() in PLACEHOLDERS:
-        err(path, "this is the example text of the template; write what the source says")
+def _check_placeholders(err: _Sink, value: dict) -> None:
+    """Only the fields the skeleton fills with example text are looked at."""
+    spots: list[tuple[Path_, object]] = [
+        (("date", "note"), value.get("date", {}).get("note")),
+        (("official", "name"), (value.get("official") or {}).get("name")),
+        (("participants", "description"), (value.get("participants") or {}).get("description")),
+    ]
+    spots += [
+        (("clauses", i, "text"), c.get("text")) for i, c in enumerate(value.get("clauses", []))
+    ]
+    for i, source in enumerate(value.get("sources", [])):
+        spots += [(("sources", i, key), source.get(key)) for key in ("url", "publisher", "title")]
+    for path, text in spots:
+        if isinstance(text, str) and text.strip() in PLACEHOLDERS:
+            err(path, "this is the example text of the template; write what the source says")
 
 
 def _unknown(what: str, value: str, known: list[str]) -> str:
