@@ -248,6 +248,7 @@ def leaf_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
 def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
     """All 552 region pages, each with a prefilled 'add an event' skeleton for GitHub."""
     scaffold = env.get_template("new-record.yml.j2")
+    keys = region_keys(r)
     out = {}
     for region in r.regions.values():
         new_record = scaffold.render(
@@ -267,8 +268,38 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             region=region,
             events=region_events(r, region),
             new_record=new_record,
+            keys="|".join(keys[region.code]),
         )
     return out
+
+
+LEVEL_KEY = {"provinsi": "prov", "kabupaten": "kab", "kota": "kota"}
+
+
+def region_keys(r: Registry) -> dict[str, list[str]]:
+    """Finder keys that name exactly one region, per region code.
+
+    A region page carries them as Pagefind metadata, so the search page can see
+    that its top hit already is the region the query names ("Kab. Bengkayang" ->
+    "kab bengkayang") and skip downloading the region list. A bare name two
+    regions share ("bandung": a kabupaten and a kota) is left out, so such a
+    query still goes through the finder and lists both.
+    """
+    bare = {
+        code: {finder_key(t) for t in (reg.name, *reg.aliases)} - {""}
+        for code, reg in r.regions.items()
+    }
+    owners: dict[str, int] = {}
+    for found in bare.values():
+        for key in found:
+            owners[key] = owners.get(key, 0) + 1
+    return {
+        code: sorted(
+            {k for k in found if owners[k] == 1}
+            | {f"{LEVEL_KEY[r.regions[code].level]} {k}" for k in found}
+        )
+        for code, found in bare.items()
+    }
 
 
 def search_filters(registry: Registry) -> list[dict[str, Any]]:

@@ -134,3 +134,14 @@ def test_search_works_on_a_phone(browser, base_url: str) -> None:
         assert page.locator("#cari-q").is_visible()
     finally:
         context.close()
+
+
+def test_region_list_is_fetched_only_when_needed(page, base_url: str) -> None:
+    """A query Pagefind already answers with the region page costs no region list."""
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    search(page, base_url, "Kab. Bengkayang")
+    assert not [u for u in fetched if u.endswith("wilayah.json")]
+    hrefs = search(page, base_url, "bandung")  # a kabupaten and a kota share the name
+    assert [u for u in fetched if u.endswith("wilayah.json")]
+    assert set(hrefs[:2]) == {f"{base_url}wilayah/kab-bandung/", f"{base_url}wilayah/kota-bandung/"}

@@ -215,17 +215,44 @@
       return Promise.resolve();
     }
     status.textContent = "Mencari…";
-    var found = query ? regions().then(function (all) { return findRegions(all, query); })
-      : Promise.resolve({ exact: [], near: [] });
-    return Promise.all([pagefind(), found]).then(function (parts) {
-      var pf = parts[0], regionHits = parts[1];
+    var filtered = Object.keys(opts.filters).length > 0;
+    return pagefind().then(function (pf) {
       var search = opts.sort && !query ? { filters: opts.filters, sort: opts.sort } : opts;
-      return pf.search(query || null, search).then(function (res) {
+      return pf.search(query || null, search);
+    }).then(function (res) {
+      if (run_id !== current) return;
+      return regionHits(res.results, query).then(function (hits) {
         if (run_id !== current) return;
-        render(res.results, regionHits, query, Object.keys(opts.filters).length > 0);
+        return render(res.results, hits, query, filtered);
       });
     }).catch(function () {
       if (run_id === current) status.textContent = "Pencarian gagal dimuat. Coba muat ulang halaman.";
+    });
+  }
+
+  /* Pagefind's data for a result, fetched once however often it is asked for. */
+  function dataOf(result) {
+    if (!result.cached) result.cached = result.data();
+    return result.cached;
+  }
+
+  /* "Kab. Bengkayang" -> "kab bengkayang"; "bengkayang" -> "bengkayang". */
+  function queryKey(query) {
+    var q = parse(query);
+    return (q.level ? q.level + " " : "") + q.text;
+  }
+
+  /* Regions to pin or suggest. The region list (wilayah.json) is fetched only when
+   * Pagefind's top hit is not already the one region the query names: region pages
+   * carry the keys that name them alone (meta "kunci"). */
+  function regionHits(results, query) {
+    var none = { exact: [], near: [] };
+    if (!query) return Promise.resolve(none);
+    var first = results.length ? dataOf(results[0]) : Promise.resolve(null);
+    return first.then(function (d) {
+      var keys = d && d.meta && d.meta.kunci ? d.meta.kunci.split("|") : [];
+      if (keys.indexOf(queryKey(query)) >= 0) return none;
+      return regions().then(function (all) { return findRegions(all, query); });
     });
   }
 
@@ -247,14 +274,14 @@
   /* Show the next PAGE results, skipping pinned region pages; resolve to how many were skipped. */
   function more(results, start, pinnedUrls) {
     var slice = results.slice(start, start + PAGE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+    return Promise.all(slice.map(dataOf)).then(function (pages) {
       var skipped = 0;
       pages.forEach(function (d) {
         var url = new URL(d.url, window.location.href).href;
         if (pinnedUrls.indexOf(url) >= 0) { skipped++; return; }
         var m = d.meta || {};
         var title = m.title || d.url;
-        var metaParts = [m.wilayah && m.wilayah !== title ? m.wilayah : "", m.tanggal, m.pejabat];
+        var metaParts = [m.tipe, m.wilayah && m.wilayah !== title ? m.wilayah : "", m.tanggal, m.pejabat];
         list.appendChild(item(url, title, metaParts, d.excerpt));
       });
       var old = document.getElementById("cari-lagi");
