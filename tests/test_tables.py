@@ -11,7 +11,7 @@ TABLE = "table.registri"
 def column(page, index: int) -> list[str]:
     return page.eval_on_selector_all(
         f"{TABLE} tbody tr:not([hidden])",
-        "(rows, i) => rows.map(r => r.cells[i].getAttribute('data-sort') ?? r.cells[i].textContent)",
+        "(rows, i) => rows.map(r => r.cells[i].getAttribute('data-sort') ?? r.cells[i].innerText)",
         index,
     )
 
