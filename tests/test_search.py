@@ -145,3 +145,14 @@ def test_region_list_is_fetched_only_when_needed(page, base_url: str) -> None:
     hrefs = search(page, base_url, "bandung")  # a kabupaten and a kota share the name
     assert [u for u in fetched if u.endswith("wilayah.json")]
     assert set(hrefs[:2]) == {f"{base_url}wilayah/kab-bandung/", f"{base_url}wilayah/kota-bandung/"}
+
+
+def test_not_found_page_offers_search_at_any_depth(page, base_url: str) -> None:
+    response = page.goto(f"{base_url}peristiwa/tidak/ada/")
+    assert response is not None and response.status == 404
+    assert "Halaman tidak ditemukan" in page.inner_text("h1")
+    page.fill("#cari-404", "Kab. Bengkayang")
+    page.press("#cari-404", "Enter")
+    wait_for_results(page)
+    first = page.eval_on_selector(RESULTS, "e => e.href")
+    assert first == f"{base_url}wilayah/kab-bengkayang/"
