@@ -62,3 +62,17 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+if __name__ == "__main__":
+    # `.venv/bin/python tools/serve.py [SITE]`: preview the built site, search included.
+    import sys
+    import time
+
+    with serve(Path(sys.argv[1] if len(sys.argv) > 1 else "site")) as url:
+        print(f"serving on {url} (Ctrl-C to stop)", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
