@@ -24,6 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import firstsearch, synth
+from tools.sitebuild import handwritten_docs, relocated_config
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -45,37 +46,19 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     return seconds, usage.ru_maxrss // 1024
 
 
-def mkdocs_config(path: Path, docs: Path, site: Path, bare: bool) -> Path:
-    """A config for this size: ours with absolute paths, or bare material for the floor."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    if bare:
-        config = {
-            "site_name": "floor",
-            "theme": {"name": "material", "language": "id", "font": False},
-            "plugins": [],
-            "nav": ["index.md"],
-            "not_in_nav": "/p/*.md",
-        }
-    else:
-        config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
-    config.update(docs_dir=str(docs), site_dir=str(site))
+def floor_config(path: Path, docs: Path, site: Path) -> Path:
+    """Bare mkdocs-material with a one-page nav: what any site of this size costs."""
+    config = {
+        "site_name": "floor",
+        "theme": {"name": "material", "language": "id", "font": False},
+        "plugins": [],
+        "nav": ["index.md"],
+        "not_in_nav": "/p/*.md",
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+    }
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
-
-
-def prepare_docs(docs: Path) -> None:
-    """The hand-written part of docs/ (what git tracks there); the generator adds the rest."""
-    if docs.exists():
-        shutil.rmtree(docs)
-    tracked = subprocess.run(
-        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    for name in tracked:
-        target = docs / Path(name).relative_to("docs")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, target)
 
 
 def floor_pages(docs: Path, count: int) -> None:
@@ -109,14 +92,14 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
     work = OUT / str(count)
     registry = synth.make_registry(count, work / "registry")
     docs, site = work / "docs", work / "site"
-    prepare_docs(docs)
+    handwritten_docs(docs)
     r: dict[str, float] = {"records": count}
     r["parse_s"], _ = run([PY, "-c", PARSE, str(registry / "events")])
     r["check_s"], r["check_mb"] = run([PY, "-m", "generator", "check", "--registry", str(registry)])
     r["generate_s"], r["generate_mb"] = run(
         [PY, "-m", "generator", "build", "--registry", str(registry), "--docs", str(docs)]
     )
-    config = mkdocs_config(work / "mkdocs.yml", docs, site, bare=False)
+    config = relocated_config(work / "mkdocs.yml", docs, site)
     r["mkdocs_s"], r["mkdocs_mb"] = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)])
     r["pagefind_s"], r["pagefind_mb"] = run([PY, "-m", "pagefind", "--site", str(site), "--quiet"])
     r["total_s"] = r["generate_s"] + r["mkdocs_s"] + r["pagefind_s"]
@@ -124,7 +107,7 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
     r.update(sizes(site))
     floor_docs, floor_site = work / "floor-docs", work / "floor-site"
     floor_pages(floor_docs, int(r["pages"]))
-    floor_cfg = mkdocs_config(work / "floor.yml", floor_docs, floor_site, bare=True)
+    floor_cfg = floor_config(work / "floor.yml", floor_docs, floor_site)
     r["floor_mkdocs_s"], r["floor_mkdocs_mb"] = run(
         [str(BIN / "mkdocs"), "build", "-q", "-f", str(floor_cfg)]
     )

@@ -35,9 +35,7 @@ CLAUSE_NAMES = "event_id index text template_id wording template_text differs"
 CLAUSE_COLUMNS = CLAUSE_NAMES.split()
 
 
-def render_exports(
-    env: jinja2.Environment, registry: Registry, schema: dict[str, Any] | None = None
-) -> dict[str, str]:
+def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str]:
     """Every download and page of this module, keyed by path under docs/."""
     safe = env.overlay(autoescape=True, cache_size=64)
     site = env.globals["site"]
@@ -52,7 +50,7 @@ def render_exports(
     out["data/clauses.csv"] = to_csv(CLAUSE_COLUMNS, [c for r in records for c in clause_rows(r)])
     out.update(feeds(safe, registry, site))
     ctx = {"reg": registry, "stats": statistics(registry, env.globals["STATUS"])}
-    fields = schema_fields(schema or registry.schema)
+    fields = schema_fields(registry.schema)
     out["data/index.md"] = page(
         safe,
         "data.md.j2",

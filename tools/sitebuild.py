@@ -1,0 +1,44 @@
+"""Building our site somewhere other than the repository root: for the hardening
+tests (hostile registries, two builds compared) and for the benchmark.
+
+Both need the same two things, kept here so they cannot drift apart: the
+hand-written part of docs/, and a copy of mkdocs.yml whose paths point there.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def handwritten_docs(target: Path) -> None:
+    """Copy what git tracks in docs/ (the generator writes the rest) into target."""
+    if target.exists():
+        shutil.rmtree(target)
+    tracked = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    for name in tracked:
+        dest = target / Path(name).relative_to("docs")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, dest)
+
+
+def relocated_config(path: Path, docs: Path, site: Path) -> Path:
+    """Our mkdocs.yml, writing `docs` into `site`, saved at `path`.
+
+    Relative paths are made absolute; the hook (it only acts while serving) and
+    `watch` (relative to the repository) are dropped.
+    """
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
+    config.update(docs_dir=str(docs), site_dir=str(site))
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
