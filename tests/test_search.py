@@ -6,12 +6,16 @@ suggestions. The site is served under /registri/, as GitHub Pages serves it.
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
 
 from generator import load, model, validate
+from generator.render import clause_diff as diff
 
 from .conftest import ROOT
 
@@ -76,6 +80,29 @@ def test_clause_phrase_finds_events_using_it(page, base_url: str) -> None:
     hrefs = search(page, base_url, "konflik kepentingan")
     found = {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs if "/peristiwa/" in h}
     assert using <= found
+
+
+def indexed_texts(site: Path) -> dict[str, str]:
+    """What Pagefind indexed, by page URL: the content of every fragment it wrote."""
+    texts = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        texts[data["url"]] = data["content"]
+    return texts
+
+
+def test_index_holds_each_clause_as_worded(built_site: Path) -> None:
+    """Template words the event left out (<del>) are not indexed between its own words,
+    so a phrase search cannot match a wording the event did not use; labels every page
+    repeats are not indexed either (they cost memory at scale, bench/RESULTS.md)."""
+    texts = indexed_texts(built_site)
+    registry = real_registry()
+    assert any(op == "-" for e in registry.events for c in e.clauses for op, _ in diff(c))
+    for e in registry.events:
+        content = texts[f"/peristiwa/{e.id}/"]
+        for c in e.clauses:
+            assert " ".join(c.text.split()) in content, (e.id, c.text)
+        assert "Jenis kegiatan" not in content and "Klausul ikrar" not in content
 
 
 def event_ids(hrefs: list[str]) -> set[str]:
