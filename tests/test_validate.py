@@ -74,3 +74,21 @@ def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         f"registry/events/{BASE_NAME}:1:1: error: file is {len(big)} bytes; "
         "a record may be at most 65536 bytes"
     ]
+
+
+def test_parallel_check_matches_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large registries are checked on all cores; records and messages must not change.
+    Every invalid fixture plus a valid record, in worker processes and in this one."""
+    monkeypatch.chdir(tmp_path)
+    events = {f"{p.stem}.yml": p.read_bytes() for p in INVALID.glob("*.yml")}
+    events[BASE_NAME] = (FIXTURES / "base.yml").read_bytes()
+    registry = make_registry(tmp_path, events)
+    reference, diags = validate.check_reference(registry)
+    assert reference is not None, diags
+    paths = sorted((registry / "events").glob("*.yml"))
+    monkeypatch.setattr(validate, "_cores", lambda: 2)
+    serial = validate.check_event_files(paths, reference, TODAY, parallel_from=len(paths) + 1)
+    parallel = validate.check_event_files(paths, reference, TODAY, parallel_from=0)
+    assert parallel == serial
+    assert sum(record is not None for record, _ in serial) == 1
+    assert sum(len(found) for _, found in serial) > len(paths) // 2
