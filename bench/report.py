@@ -9,6 +9,7 @@ COLUMNS = [
     ("pages", "pages", "{:.0f}"),
     ("parse_s", "parse floor s", "{:.2f}"),
     ("check_s", "check s", "{:.2f}"),
+    ("check_cpu_s", "  check CPU s (all cores)", "{:.2f}"),
     ("generate_s", "generate s", "{:.2f}"),
     ("mkdocs_s", "mkdocs s", "{:.2f}"),
     ("pagefind_s", "pagefind s", "{:.2f}"),

@@ -33,9 +33,9 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 BIN = Path(PY).parent
 
 
-def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """Run one stage; return (seconds, peak RSS in MB). Fail loudly: a bench of a broken build
-    measures nothing."""
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
+    """Run one stage; return (wall seconds, peak RSS in MB, CPU seconds of it and its
+    children). Fail loudly: a bench of a broken build measures nothing."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -43,7 +43,7 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     if status != 0:
         err = proc.stderr.read().decode() if proc.stderr else ""
         raise SystemExit(f"stage failed: {' '.join(cmd)}\n{err[-3000:]}")
-    return seconds, usage.ru_maxrss // 1024
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def floor_config(path: Path, docs: Path, site: Path) -> Path:
@@ -94,25 +94,29 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
     docs, site = work / "docs", work / "site"
     handwritten_docs(docs)
     r: dict[str, float] = {"records": count}
-    r["parse_s"], _ = run([PY, "-c", PARSE, str(registry / "events")])
-    r["check_s"], r["check_mb"] = run([PY, "-m", "generator", "check", "--registry", str(registry)])
-    r["generate_s"], r["generate_mb"] = run(
+    r["parse_s"], _, _ = run([PY, "-c", PARSE, str(registry / "events")])
+    r["check_s"], r["check_mb"], r["check_cpu_s"] = run(
+        [PY, "-m", "generator", "check", "--registry", str(registry)]
+    )
+    r["generate_s"], r["generate_mb"], _ = run(
         [PY, "-m", "generator", "build", "--registry", str(registry), "--docs", str(docs)]
     )
     config = relocated_config(work / "mkdocs.yml", docs, site)
-    r["mkdocs_s"], r["mkdocs_mb"] = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)])
-    r["pagefind_s"], r["pagefind_mb"] = run([PY, "-m", "pagefind", "--site", str(site), "--quiet"])
+    r["mkdocs_s"], r["mkdocs_mb"], _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)])
+    r["pagefind_s"], r["pagefind_mb"], _ = run(
+        [PY, "-m", "pagefind", "--site", str(site), "--quiet"]
+    )
     r["total_s"] = r["generate_s"] + r["mkdocs_s"] + r["pagefind_s"]
     r["pages"] = sum(1 for _ in docs.rglob("*.md"))
     r.update(sizes(site))
     floor_docs, floor_site = work / "floor-docs", work / "floor-site"
     floor_pages(floor_docs, int(r["pages"]))
     floor_cfg = floor_config(work / "floor.yml", floor_docs, floor_site)
-    r["floor_mkdocs_s"], r["floor_mkdocs_mb"] = run(
+    r["floor_mkdocs_s"], r["floor_mkdocs_mb"], _ = run(
         [str(BIN / "mkdocs"), "build", "-q", "-f", str(floor_cfg)]
     )
     # The floor runs outside the repository: our pagefind.yml (globs, exclusions) is ours.
-    r["floor_pagefind_s"], _ = run(
+    r["floor_pagefind_s"], _, _ = run(
         [PY, "-m", "pagefind", "--site", str(floor_site), "--quiet"], cwd=work
     )
     r["floor_build_s"] = r["floor_mkdocs_s"] + r["floor_pagefind_s"]
