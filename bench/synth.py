@@ -83,16 +83,20 @@ def synth_event(
     if value:
         date["value"] = value
     event = {
+        "schema_version": 2,
         "id": ident,
         "region": region["code"],
         "date": date,
         "elections": [election["id"]],
         "event_types": sorted(rng.sample(TYPES, rng.randint(1, 3)), key=TYPES.index),
-        "official": {
-            "name": f"{rng.choice(NAMES)} {rng.choice(NAMES)}putra",
-            "office": OFFICE[region["level"]],
-            "status": rng.choice(STATUSES),
-        },
+        "people": [
+            {
+                "roles": ["presiding"],
+                "name": f"{rng.choice(NAMES)} {rng.choice(NAMES)}putra",
+                "office": OFFICE[region["level"]],
+                "status": rng.choice(STATUSES),
+            }
+        ],
         "participants": {"description": "ASN di lingkungan pemerintah daerah."},
         "clauses": [synth_clause(rng, t) for t in templates],
         "sources": [
@@ -105,6 +109,14 @@ def synth_event(
             }
         ],
     }
+    if rng.random() < 0.3:
+        event["people"].append(
+            {"roles": ["reading"], "office": "Sekretaris Daerah", "status": "definitif"}
+        )
+    if rng.random() < 0.2:
+        event["venue"] = f"Halaman Kantor {region['name']}"
+    if region["level"] == "provinsi" and rng.random() < 0.1:  # joint: every regency signs
+        event["participating_regions"] = [f"{region['code']}.*"]
     if rng.random() < 0.3:
         event["participants"]["count"] = rng.randint(50, 9000)
     if rng.random() < 0.4:

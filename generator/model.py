@@ -90,17 +90,45 @@ class EventDate:
         return self.value or "9999"
 
 
+ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
+
+
 @dataclass(frozen=True)
-class Official:
+class Person:
+    """One official at the event (name only if a source gives it), or a group (`group` set)."""
+
+    roles: tuple[str, ...]
     name: str
     office: str
+    title: str
     status: str
+    region: Region | None
     other_names: tuple[str, ...]
     note: str
+    group: str = ""
+    count: int | None = None
 
     @property
     def acting(self) -> bool:
         return self.status in ACTING
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.group)
+
+
+# The presiding official: the shorthand every table, filter and download uses.
+Official = Person
+
+
+@dataclass(frozen=True)
+class Body:
+    """Another body at the event: KPU, Bawaslu, TNI, Polri and the like."""
+
+    kind: str
+    name: str
+    roles: tuple[str, ...]
+    note: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +137,7 @@ class Clause:
     text: str
     template: ClauseTemplate | None
     wording: str
+    document: str = "ikrar"
 
 
 @dataclass(frozen=True)
@@ -144,7 +173,7 @@ class Event:
     date: EventDate
     elections: tuple[Election, ...]
     event_types: tuple[str, ...]
-    official: Official | None
+    people: tuple[Person, ...]
     participant_count: int | None
     participant_description: str
     clauses: tuple[Clause, ...]
@@ -152,6 +181,30 @@ class Event:
     sources: tuple[Source, ...]
     notes: str
     updated: str
+    participating: tuple[Region, ...] = ()
+    organizer: str = ""
+    venue: str = ""
+    bodies: tuple[Body, ...] = ()
+    elections_note: str = ""
+
+    @property
+    def official(self) -> Person | None:
+        """The presiding official: the first named or described person who presided."""
+        return next((p for p in self.people if "presiding" in p.roles and not p.is_group), None)
+
+    @property
+    def joint(self) -> bool:
+        """A joint event: other regions' governments took part beside the host."""
+        return bool(self.participating)
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """Every region the event concerns: the host first, then those that took part."""
+        return (self.region, *self.participating)
+
+    def documents(self, kind: str) -> tuple[Clause, ...]:
+        """The clauses of one text: ikrar, pakta-integritas or deklarasi."""
+        return tuple(c for c in self.clauses if c.document == kind)
 
     @property
     def follows_template(self) -> bool:
@@ -222,8 +275,8 @@ def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
         legal_bases=bases,
         clause_sets=sets,
         events=tuple(events),
-        by_region=_index(events, lambda e: [e.region.code]),
-        by_province=_index(events, lambda e: [e.province.code]),
+        by_region=_index(events, lambda e: [r.code for r in e.regions]),
+        by_province=_index(events, lambda e: sorted({r.province_code for r in e.regions})),
         by_election=_index(events, lambda e: [x.id for x in e.elections]),
         by_legal_basis=_index(
             events, lambda e: sorted({r.instrument.id for r in e.legal_basis if r.instrument})
@@ -289,7 +342,6 @@ def _event(
 ) -> Event:
     v = record.value
     region = regions[v["region"]]
-    official = v.get("official")
     people = v.get("participants", {})
     return Event(
         id=v["id"],
@@ -303,25 +355,60 @@ def _event(
             sorted((elections[e] for e in v["elections"]), key=lambda e: e.voting_date)
         ),
         event_types=tuple(v["event_types"]),
-        official=Official(
-            official["name"],
-            official["office"],
-            official["status"],
-            tuple(official.get("other_names", ())),
-            official.get("note", ""),
-        )
-        if official
-        else None,
+        people=tuple(_person(p, regions) for p in v.get("people", [])),
         participant_count=people.get("count"),
         participant_description=people.get("description", ""),
         clauses=tuple(
-            Clause(i + 1, c["text"], templates.get(c.get("template", "")), c["wording"])
+            Clause(
+                i + 1,
+                c["text"],
+                templates.get(c.get("template", "")),
+                c["wording"],
+                c.get("document", "ikrar"),
+            )
             for i, c in enumerate(v.get("clauses", []))
         ),
         legal_basis=tuple(_legal_ref(item, bases) for item in v.get("legal_basis", [])),
         sources=tuple(_source(s) for s in v["sources"]),
         notes=v.get("notes", ""),
         updated=updated,
+        participating=participating_regions(v, regions),
+        organizer=v.get("organizer", ""),
+        venue=v.get("venue", ""),
+        bodies=tuple(
+            Body(b["kind"], b.get("name", ""), tuple(b.get("roles", ())), b.get("note", ""))
+            for b in v.get("bodies", [])
+        ),
+        elections_note=v.get("elections_note", ""),
+    )
+
+
+def participating_regions(v: dict[str, Any], regions: dict[str, Region]) -> tuple[Region, ...]:
+    """The regions that took part beside the host, "33.*" expanded to the province's
+    regencies and cities, in code order, each once, never the host."""
+    codes: set[str] = set()
+    for code in v.get("participating_regions", []):
+        if code.endswith(".*"):
+            province = code[:2]
+            codes |= {c for c, r in regions.items() if r.province_code == province and c != province}
+        else:
+            codes.add(code)
+    codes.discard(v["region"])
+    return tuple(regions[c] for c in sorted(codes) if c in regions)
+
+
+def _person(p: dict[str, Any], regions: dict[str, Region]) -> Person:
+    return Person(
+        roles=tuple(p["roles"]),
+        name=p.get("name", ""),
+        office=p.get("office", ""),
+        title=p.get("title", ""),
+        status=p.get("status", ""),
+        region=regions.get(p.get("region", "")),
+        other_names=tuple(p.get("other_names", ())),
+        note=p.get("note", ""),
+        group=p.get("group", ""),
+        count=p.get("count"),
     )
 
 

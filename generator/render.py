@@ -60,8 +60,12 @@ FIELDS = {
     "date": "tanggal",
     "elections": "pemilihan",
     "event_types": "jenis kegiatan",
-    "official": "pejabat",
+    "organizer": "penyelenggara",
+    "venue": "tempat",
+    "people": "pejabat dan perannya",
+    "bodies": "lembaga lain",
     "participants": "peserta",
+    "participating_regions": "wilayah yang ikut",
     "clauses": "klausul",
     "legal_basis": "dasar hukum",
 }

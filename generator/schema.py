@@ -210,9 +210,19 @@ class Walker:
             return MISSING
         if _is_null(node):
             return None
+        if "const" in schema:
+            return self._const(node, schema, path)
         if schema.get("type") == "integer":
             return self._integer(node, schema, path)
         return self._string(node, schema, path)
+
+    def _const(self, node: yaml.ScalarNode, schema: dict, path: Path_) -> Any:
+        """A fixed value (schema_version: 2), written as a plain number or text."""
+        want = schema["const"]
+        if node.value.strip() != str(want) or (isinstance(want, int) and node.style):
+            self.error(node, path, f"must be {want}")
+            return MISSING
+        return want
 
     def _integer(self, node: yaml.ScalarNode, schema: dict, path: Path_) -> Any:
         text = node.value.strip()
