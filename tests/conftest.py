@@ -7,7 +7,9 @@ every expected diagnostic.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -38,15 +40,77 @@ def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # --- Real Chromium against a built site, served under a sub-path (/registri/) ---
 
-SITE = ROOT / "site"
+# Page and browser tests never read registry/events/: a contributor's valid new
+# record must not break them. They run on a site built from the real reference
+# data (all 552 regions, elections, clauses, legal bases) and fixture records.
+SITE_EVENTS = (FIXTURES / "records", FIXTURES / "site" / "events")
+TEST_SITE = ROOT / ".build" / "test-site"
+
+
+def site_registry(target: Path) -> Path:
+    """The browser tests' registry: real reference data, fixture records only."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(ROOT / "registry", target, ignore=shutil.ignore_patterns("events"))
+    (target / "events").mkdir()
+    for folder in SITE_EVENTS:
+        for path in sorted(folder.glob("*.yml")):
+            shutil.copy2(path, target / "events" / path.name)
+    return target
+
+
+def _inputs_digest() -> str:
+    """What the fixture site is built from; an unchanged digest reuses the last build.
+
+    Files git would track (ignored build output such as generated docs/ pages is not an input).
+    """
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "--", *INPUTS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    digest = hashlib.sha256()
+    for name in sorted(set(listed)):
+        path = ROOT / name
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+INPUTS = ("generator", "overrides", "docs", "registry", "tests/fixtures", "tools")
+INPUTS += ("mkdocs.yml", "pagefind.yml", "requirements.txt")
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The site `make site` built; `make test` builds it before running the tests."""
-    if not (SITE / "pagefind" / "pagefind.js").exists():
-        pytest.fail("site/ is not built: run `make test` (it builds the site first)")
-    return SITE
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site, built once (and reused while its inputs are unchanged)."""
+    from tests.sitebuild import build_site
+
+    stamp = TEST_SITE / "inputs.sha256"
+    digest = _inputs_digest()
+    site = TEST_SITE / "site"
+    if stamp.exists() and stamp.read_text() == digest and (site / "pagefind").exists():
+        return site
+    work = tmp_path_factory.mktemp("test-site")
+    registry = site_registry(work / "registry")
+    if TEST_SITE.exists():
+        shutil.rmtree(TEST_SITE)
+    TEST_SITE.mkdir(parents=True)
+    build_site(registry, TEST_SITE)
+    stamp.write_text(digest)
+    return site
+
+
+def site_model():
+    """The model of the fixture site, for tests that compare pages with records."""
+    from generator import model, validate
+
+    registry = site_registry(ROOT / ".build" / "test-site-registry")
+    checked, diags = validate.check(registry, None, None)
+    assert checked is not None, diags
+    return model.build(checked, {})
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,8 @@ SAMPLE = [
     "peristiwa/",
     "peristiwa/kab-bengkayang-2020-10-20/",
     "peristiwa/kota-bandung-2023-07-18/",
+    "peristiwa/prov-kalimantan-barat-2024-09-10/",
+    "peristiwa/kab-pulang-pisau-2024-10/",
     "wilayah/",
     "wilayah/kab-bengkayang/",
     "wilayah/kab-sambas/",
