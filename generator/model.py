@@ -189,8 +189,16 @@ class Event:
 
     @property
     def official(self) -> Person | None:
-        """The presiding official: the first named or described person who presided."""
-        return next((p for p in self.people if "presiding" in p.roles and not p.is_group), None)
+        """The official tables and filters name: who presided, else the first official
+        the sources name (a Pj governor who only witnessed, say); never a group."""
+        persons = [p for p in self.people if not p.is_group]
+        return next((p for p in persons if "presiding" in p.roles), persons[0] if persons else None)
+
+    @property
+    def reader(self) -> Person | None:
+        """Who read the pledge aloud, when that is not the presiding official."""
+        official = self.official
+        return next((p for p in self.people if "reading" in p.roles and p is not official), None)
 
     @property
     def joint(self) -> bool:

@@ -69,6 +69,31 @@ FIELDS = {
     "clauses": "klausul",
     "legal_basis": "dasar hukum",
 }
+ROLES = {
+    "presiding": "memimpin",
+    "reading": "membacakan ikrar",
+    "signing": "menandatangani",
+    "speaking": "memberi sambutan",
+    "witnessing": "menyaksikan",
+    "declaring": "ikut berikrar",
+    "attending": "hadir",
+}
+BODY_KINDS = {
+    "kpu": "KPU",
+    "bawaslu": "Bawaslu",
+    "tni": "TNI",
+    "polri": "Polri",
+    "kejaksaan": "Kejaksaan",
+    "dprd": "DPRD",
+    "forkopimda": "Forkopimda",
+    "kasn": "Komisi ASN",
+    "lainnya": "lembaga lain",
+}
+DOCUMENTS = {
+    "ikrar": "ikrar",
+    "pakta-integritas": "pakta integritas",
+    "deklarasi": "deklarasi",
+}
 LEGAL_TYPES = {
     "surat-edaran": "Surat Edaran",
     "surat": "Surat",
@@ -108,8 +133,17 @@ def environment() -> jinja2.Environment:
         diff=clause_diff,
         lines=lines,
         bidang=field_labels,
+        peran=roles_label,
+        pemerintah=government,
     )
-    env.globals.update(STATUS=STATUS, LEGAL_TYPES=LEGAL_TYPES, TABLE_LIMIT=TABLE_LIMIT)
+    env.globals.update(
+        STATUS=STATUS,
+        LEGAL_TYPES=LEGAL_TYPES,
+        TABLE_LIMIT=TABLE_LIMIT,
+        BODY_KINDS=BODY_KINDS,
+        DOCUMENTS=DOCUMENTS,
+        missing_texts=missing_texts,
+    )
     return env
 
 
@@ -133,6 +167,33 @@ def front_matter_value(value: str) -> Markup:
 def field_labels(keys: tuple[str, ...]) -> str:
     """Record field names in Indonesian, for "this source supports ..."."""
     return ", ".join(FIELDS[k] for k in keys)
+
+
+def roles_label(roles: tuple[str, ...]) -> str:
+    """('presiding', 'speaking') -> 'memimpin dan memberi sambutan'."""
+    names = [ROLES[r] for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+def government(region: Region) -> str:
+    """The regional government that holds an event: 'Pemerintah Kabupaten Bengkayang',
+    'Pemerintah Provinsi Kalimantan Barat' (province names carry no level word)."""
+    return f"Pemerintah {'Provinsi ' if region.is_province else ''}{region.name}"
+
+
+# Event types whose text a source may quote, and the document that text belongs to.
+TYPE_DOCUMENT = {"ikrar": "ikrar", "pakta-integritas": "pakta-integritas", "deklarasi": "deklarasi"}
+
+
+def missing_texts(event: Event) -> list[str]:
+    """Documents the event's types promise but no clause quotes: an ikrar event without
+    ikrar clauses, a pakta-integritas event without the pact's text. Each is said on the
+    page in its own words, so a pakta-only event never reads "no pledge text"."""
+    present = {c.document for c in event.clauses}
+    wanted = [TYPE_DOCUMENT[t] for t in event.event_types if t in TYPE_DOCUMENT]
+    if not wanted and not event.clauses:
+        wanted = ["ikrar"]
+    return [d for d in dict.fromkeys(wanted) if d not in present]
 
 
 def long_date(value: str | date) -> str:
