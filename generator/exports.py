@@ -19,19 +19,21 @@ from typing import Any
 import jinja2
 
 from .figures import coverage, schema_fields, statistics, tile_map
-from .model import Clause, Event, LegalRef, Region, Registry
+from .model import Clause, Event, LegalRef, Person, Region, Registry
 
-EXPORT_VERSION = 1  # raised when a field of the downloads changes meaning or disappears
+EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
 FEED_LIMIT = 50
 BOM = "\ufeff"  # lets Excel read the CSV files as UTF-8
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Column names of the CSV files; data.md.j2 documents each (a missing one fails the build).
 EVENT_NAMES = """id url region_code region_name region_level province_code province_name
+joint participating_region_codes participating_region_names organizer venue
 date_precision date_value date_note elections election_names event_types official_name
-official_office official_status official_acting participant_count participant_description
+official_office official_status official_acting official_roles reader_name reader_office
+reader_status people bodies participant_count participant_description
 clause_count clauses_follow_template legal_basis source_urls notes updated"""
 EVENT_COLUMNS = EVENT_NAMES.split()
-CLAUSE_NAMES = "event_id index text template_id wording template_text differs"
+CLAUSE_NAMES = "event_id index document text template_id wording template_text differs"
 CLAUSE_COLUMNS = CLAUSE_NAMES.split()
 
 
@@ -82,6 +84,7 @@ def _nulls(fields: dict[str, Any]) -> dict[str, Any]:
 def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) -> dict[str, Any]:
     """One event, normalized: codes resolved to names, optional values null."""
     people = {"count": e.participant_count, "description": e.participant_description}
+    official, reader = e.official, e.reader
     return {
         "id": e.id,
         "url": f"{site['url']}peristiwa/{e.id}/" if site["url"] else None,
@@ -89,13 +92,21 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "updated": e.updated or None,
         "region": _place(e.region),
         "province": _place(e.province),
+        "joint": e.joint,
+        "participating_regions": [_place(r) for r in e.participating],
+        "organizer": e.organizer or None,
+        "venue": e.venue or None,
         "date": _nulls(asdict(e.date)),
         "elections": [
             {"id": x.id, "name": x.name, "kind": x.kind, "voting_date": x.voting_date.isoformat()}
             for x in e.elections
         ],
         "event_types": list(e.event_types),
-        "official": e.official and {**_nulls(asdict(e.official)), "acting": e.official.acting},
+        "people": [_person(p) for p in e.people],
+        "official": official and _person(official),
+        "reader": reader and _person(reader),
+        "bodies": [_nulls(asdict(b)) for b in e.bodies],
+        "elections_note": e.elections_note or None,
         "participants": _nulls(people),
         "clauses": [_clause(c) for c in e.clauses],
         "follows_template": e.follows_template,
@@ -103,6 +114,17 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "sources": [_nulls(asdict(source)) for source in e.sources],
         "notes": e.notes or None,
     }
+
+
+def _person(p: Person) -> dict[str, Any]:
+    """A person or group at the event; a person's region only when it is not the host."""
+    fields = _nulls(asdict(p))
+    fields["region"] = _place(p.region) if p.region else None
+    if p.is_group:
+        return {k: fields[k] for k in ("roles", "group", "count", "region", "note")}
+    fields.pop("group")
+    fields.pop("count")
+    return {**fields, "acting": p.acting}
 
 
 def _place(region: Region) -> dict[str, str]:
@@ -113,6 +135,7 @@ def _clause(c: Clause) -> dict[str, Any]:
     template = c.template
     return {
         "index": c.position,
+        "document": c.document,
         "text": c.text,
         "wording": c.wording,
         "template": template.id if template else None,
@@ -195,6 +218,7 @@ def to_csv(columns: list[str], rows: list[list[Any]]) -> str:
 def event_row(r: dict[str, Any]) -> list[Any]:
     """The columns of EVENT_COLUMNS, in order, from a normalized record."""
     o = r["official"] or {}
+    reader = r["reader"] or {}
     join = "; ".join
     return [
         r["id"],
@@ -204,6 +228,11 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         r["region"]["level"],
         r["province"]["code"],
         r["province"]["name"],
+        r["joint"],
+        join(x["code"] for x in r["participating_regions"]),
+        join(x["name"] for x in r["participating_regions"]),
+        r["organizer"],
+        r["venue"],
         r["date"]["precision"],
         r["date"]["value"],
         r["date"]["note"],
@@ -214,6 +243,12 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         o.get("office"),
         o.get("status"),
         o.get("acting"),
+        join(o.get("roles") or ()),
+        reader.get("name"),
+        reader.get("office"),
+        reader.get("status"),
+        join(person_text(p) for p in r["people"]),
+        join(body_text(b) for b in r["bodies"]),
         r["participants"]["count"],
         r["participants"]["description"],
         len(r["clauses"]),
@@ -225,8 +260,23 @@ def event_row(r: dict[str, Any]) -> list[Any]:
     ]
 
 
+def person_text(p: dict[str, Any]) -> str:
+    """'presiding+speaking: Nana Sudjana (pj Gubernur)'; a group: 'signing: perwakilan ASN (7)'."""
+    roles = "+".join(p["roles"])
+    if "group" in p:
+        return f"{roles}: {p['group']}" + (f" ({p['count']})" if p["count"] else "")
+    who = p["name"] or "(tanpa nama)"
+    return f"{roles}: {who} ({p['status']} {p['title'] or p['office']})"
+
+
+def body_text(b: dict[str, Any]) -> str:
+    """'bawaslu: Bawaslu Jateng (attending)'."""
+    roles = "+".join(b["roles"] or ())
+    return f"{b['kind']}: {b['name'] or b['kind']}" + (f" ({roles})" if roles else "")
+
+
 def clause_rows(r: dict[str, Any]) -> list[list[Any]]:
-    keys = ("index", "text", "template", "wording", "template_text", "differs_from_template")
+    keys = ("index", "document", "text", "template", "wording", "template_text", "differs_from_template")
     return [[r["id"], *(c[k] for k in keys)] for c in r["clauses"]]
 
 

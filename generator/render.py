@@ -332,6 +332,7 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             reg=r,
             region=region,
             events=region_events(r, region),
+            provincial=provincial_events(r, region),
             new_record=new_record,
             keys="|".join(keys[region.code]),
         )
@@ -449,6 +450,18 @@ def region_events(registry: Registry, region: Region) -> tuple[Event, ...]:
     """A province page lists every event in the province; a regency page its own."""
     index = registry.by_province if region.is_province else registry.by_region
     return index.get(region.code, ())
+
+
+def provincial_events(registry: Registry, region: Region) -> tuple[Event, ...]:
+    """Events its province held without this regency or city taking part: shown on the
+    regency's page as provincial events, not counted as its own (tentang.md, Cakupan)."""
+    if region.is_province:
+        return ()
+    return tuple(
+        e
+        for e in registry.by_region.get(region.province_code, ())
+        if e.region.code == region.province_code and region not in e.participating
+    )
 
 
 def render_new_record(

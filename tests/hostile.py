@@ -41,18 +41,27 @@ def record(index: int, region: str, slug: str, day: int) -> dict:
         return PAYLOADS[(index + offset) % len(PAYLOADS)]
 
     return {
+        "schema_version": 2,
         "id": f"{slug}-2024-10-{day:02d}",
         "region": region,
         "date": {"precision": "exact", "value": f"2024-10-{day:02d}", "note": p(0)},
         "elections": ["pilkada-2024"],
         "event_types": ["ikrar"],
-        "official": {
-            "name": p(1)[:120],
-            "office": "Bupati",
-            "status": "pj",
-            "other_names": [p(2)[:120]],
-            "note": p(3),
-        },
+        "venue": p(7)[:200],
+        "organizer": p(8)[:200],
+        "people": [
+            {
+                "roles": ["presiding"],
+                "name": p(1)[:120],
+                "office": "Bupati",
+                "status": "pj",
+                "other_names": [p(2)[:120]],
+                "note": p(3),
+            },
+            {"roles": ["reading"], "office": "Lainnya", "title": p(9)[:200], "status": "plh"},
+            {"roles": ["signing"], "group": p(10)[:200], "count": 7, "note": p(11)},
+        ],
+        "bodies": [{"kind": "lainnya", "name": p(12)[:200], "note": p(13)}],
         "participants": {"count": 10, "description": p(4)},
         "clauses": [
             {"text": p(5), "template": "ikrar-netralitas-asn-1", "wording": "verbatim"},

@@ -54,12 +54,19 @@ def hostile_province(path: Path) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-HOSTILE_RECORD = f"""id: kab-bengkayang-2024-01-02
+HOSTILE_RECORD = f"""schema_version: 2
+id: kab-bengkayang-2024-01-02
 region: "61.07"
 date: {{precision: exact, value: 2024-01-02}}
 elections: [pilkada-2024]
 event_types: [ikrar]
-official: {{name: {json.dumps(EVIL)}, office: Bupati, status: plt}}
+venue: {json.dumps(EVIL)}
+organizer: {json.dumps(EVIL)}
+people:
+  - {{roles: [presiding], name: {json.dumps(EVIL)}, office: Bupati, status: plt}}
+  - {{roles: [signing], group: {json.dumps(EVIL)}, count: 3}}
+bodies:
+  - {{kind: kpu, name: {json.dumps(EVIL)}}}
 participants: {{count: 12, description: "=HYPERLINK(\\"http://x\\")"}}
 clauses:
   - {{text: {json.dumps(EVIL)}, wording: verbatim, template: ikrar-netralitas-asn-1}}
@@ -118,7 +125,7 @@ def test_events_json_matches_the_model(built: tuple[Registry, dict[str, str]]) -
     }
     records = data["events"]
     assert [r["id"] for r in records] == sorted(e.id for e in reg.events)
-    assert data["count"] == len(reg.events) == 5
+    assert data["count"] == len(reg.events) == 7
     events = {e.id: e for e in reg.events}
     for r in records:
         e = events[r["id"]]
@@ -127,11 +134,21 @@ def test_events_json_matches_the_model(built: tuple[Registry, dict[str, str]]) -
         assert r["date"]["precision"] == e.date.precision
         assert r["date"]["value"] == (e.date.value or None)
         assert [x["name"] for x in r["elections"]] == [x.name for x in e.elections]
-        assert r["official"]["name"] == e.official.name
-        assert r["official"]["acting"] is e.official.acting
+        assert r["official"] == (
+            e.official
+            and next(p for p, q in zip(r["people"], e.people, strict=True) if q is e.official)
+        )
+        assert [p["roles"] for p in r["people"]] == [list(p.roles) for p in e.people]
+        assert [p.get("name") for p in r["people"]] == [p.name or None for p in e.people if 1]
+        assert [b["kind"] for b in r["bodies"]] == [b.kind for b in e.bodies]
+        assert (r["venue"], r["organizer"]) == (e.venue or None, e.organizer or None)
+        assert r["joint"] is e.joint
+        assert [x["code"] for x in r["participating_regions"]] == [x.code for x in e.participating]
         assert r["participants"]["count"] == e.participant_count
         assert [c["text"] for c in r["clauses"]] == [c.text for c in e.clauses]
-        assert [c["template_text"] for c in r["clauses"]] == [c.template.text for c in e.clauses]
+        assert [c["template_text"] for c in r["clauses"]] == [
+            c.template.text if c.template else None for c in e.clauses
+        ]
         assert [s["url"] for s in r["sources"]] == [s.url for s in e.sources]
         assert r["updated"] == e.updated
 
@@ -179,8 +196,13 @@ def test_events_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) ->
         assert row["province_name"] == e.province.name
         assert row["date_value"] == e.date.value
         assert row["elections"] == "; ".join(x.id for x in e.elections)
-        assert row["official_status"] == e.official.status
-        assert row["official_acting"] == ("yes" if e.official.acting else "no")
+        assert row["official_status"] == (e.official.status if e.official else "")
+        assert row["joint"] == ("yes" if e.joint else "no")
+        assert row["participating_region_codes"] == "; ".join(x.code for x in e.participating)
+        assert (row["venue"], row["organizer"]) == (e.venue, e.organizer)
+        assert row["reader_name"] == (e.reader.name if e.reader else "")
+        assert len(row["people"].split("; ")) == len(e.people) or not e.people
+        assert row["bodies"].count(": ") == len(e.bodies)
         assert row["participant_count"] == str(e.participant_count or "")
         assert row["clause_count"] == str(len(e.clauses))
         assert row["source_urls"] == "; ".join(s.url for s in e.sources)
@@ -192,7 +214,14 @@ def test_clauses_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) -
     rows = read_csv(out["data/clauses.csv"])
     assert list(rows[0]) == exports.CLAUSE_COLUMNS
     expected = [
-        (e.id, str(c.position), c.text, c.template.id, c.wording, c.template.text)
+        (
+            e.id,
+            str(c.position),
+            c.text,
+            c.template.id if c.template else "",
+            c.wording,
+            c.template.text if c.template else "",
+        )
         for e in sorted(reg.events, key=lambda e: e.id)
         for c in e.clauses
     ]
@@ -202,7 +231,7 @@ def test_clauses_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) -
     ]
     assert got == expected
     differs = [
-        "yes" if c.template.text != c.text else "no"
+        ("yes" if c.template.text != c.text else "no") if c.template else ""
         for e in sorted(reg.events, key=lambda e: e.id)
         for c in e.clauses
     ]
@@ -319,7 +348,8 @@ def test_map_has_every_province_linked(built: tuple[Registry, dict[str, str]]) -
         assert sorted(links) == sorted(f"../../wilayah/{p.slug}/" for p in reg.provinces)
     assert all(f"wilayah/{p.slug}.md" in out for p in reg.provinces)
     kalbar = next(a for a in wide.iter(f"{SVG}a") if "kalimantan-barat" in a.get("href", ""))
-    assert kalbar.get("aria-label") == "Kalimantan Barat: 1 peristiwa"
+    # Bengkayang's own event and the province's joint event with all its regencies
+    assert kalbar.get("aria-label") == "Kalimantan Barat: 2 peristiwa"
 
 
 def test_coverage_lists_regions_without_records(built: tuple[Registry, dict[str, str]]) -> None:

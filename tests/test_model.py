@@ -19,8 +19,12 @@ def test_events_newest_first_and_indexed(tmp_path: Path) -> None:
     reg = registry(tmp_path)
     keys = [e.date.value or "" for e in reg.events]  # unknown dates last
     assert keys == sorted(keys, reverse=True)
-    assert [e.id for e in reg.by_region["61.07"]] == ["kab-bengkayang-2020-10-20"]
-    assert {e.id for e in reg.by_province["61"]} == {"kab-bengkayang-2020-10-20"}
+    # Bengkayang hosted one event and took part in its province's joint event ("61.*")
+    joint = "prov-kalimantan-barat-2024-09-10"
+    assert [e.id for e in reg.by_region["61.07"]] == [joint, "kab-bengkayang-2020-10-20"]
+    assert {e.id for e in reg.by_province["61"]} == {joint, "kab-bengkayang-2020-10-20"}
+    kalbar = next(e for e in reg.events if e.id == joint)
+    assert [r.code for r in kalbar.participating] == ["61.07"] and kalbar.joint
     in_2020 = {e.id for e in reg.by_election["pilkada-2020"]}
     assert in_2020 == {"kab-bengkayang-2020-10-20", "prov-kepulauan-riau-2020-10-19"}
 
@@ -32,3 +36,23 @@ def test_acting_officials_and_last_change_dates(tmp_path: Path) -> None:
     assert by_id["kab-bengkayang-2020-10-20"].updated == "2026-11-20"
     assert reg.schema["properties"]["region"]
     assert [r.code for r in reg.children(reg.regions["61"])] == ["61.07"]
+
+
+def test_people_by_role(tmp_path: Path) -> None:
+    """Who presided, who read the pledge, who signed as a group: each its own fact."""
+    e = {e.id: e for e in registry(tmp_path).events}["kab-pulang-pisau-2024-10"]
+    assert (e.official.name, e.official.status) == ("Fiktif Penjabat", "pj")
+    assert (e.reader.name, e.reader.office, e.reader.status) == (
+        "Fiktif Sekda",
+        "Sekretaris Daerah",
+        "plh",
+    )
+    signers = [p for p in e.people if p.is_group]
+    assert [(p.group, p.count, p.roles) for p in signers] == [
+        ("perwakilan guru ASN", 7, ("signing",))
+    ]
+    assert (e.organizer, e.venue) == (
+        "Dinas Pendidikan",
+        "Halaman Kantor Dinas Pendidikan Pulang Pisau",
+    )
+    assert [b.kind for b in e.bodies] == ["polri"] and not e.joint

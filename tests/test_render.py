@@ -93,12 +93,20 @@ def hostile_record() -> bytes:
     import json
 
     s = [json.dumps(h) for h in HOSTILE]
-    return f"""id: kab-bengkayang-2024-01-02
+    return f"""schema_version: 2
+id: kab-bengkayang-2024-01-02
 region: "61.07"
 date: {{precision: exact, value: 2024-01-02, note: {s[0]}}}
 elections: [pilkada-2024]
 event_types: [ikrar]
-official: {{name: {s[1]}, office: Bupati, status: pj, other_names: [{s[2]}], note: {s[7]}}}
+venue: {s[3]}
+organizer: {s[6]}
+people:
+  - {{roles: [presiding], name: {s[1]}, office: Bupati, status: pj, other_names: [{s[2]}], note: {s[7]}}}
+  - {{roles: [reading], name: {s[5]}, office: Lainnya, title: {s[4]}, status: definitif}}
+  - {{roles: [signing], group: {s[8]}, count: 7, note: {s[9]}}}
+bodies:
+  - {{kind: lainnya, name: {s[0]}, note: {s[11]}}}
 participants: {{description: {s[3]}}}
 clauses:
   - {{text: {s[4]}, wording: verbatim}}
