@@ -276,7 +276,8 @@ def body_text(b: dict[str, Any]) -> str:
 
 
 def clause_rows(r: dict[str, Any]) -> list[list[Any]]:
-    keys = ("index", "document", "text", "template", "wording", "template_text", "differs_from_template")
+    keys = ("index", "document", "text", "template", "wording", "template_text")
+    keys += ("differs_from_template",)
     return [[r["id"], *(c[k] for k in keys)] for c in r["clauses"]]
 
 

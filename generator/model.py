@@ -398,7 +398,8 @@ def participating_regions(v: dict[str, Any], regions: dict[str, Region]) -> tupl
     for code in v.get("participating_regions", []):
         if code.endswith(".*"):
             province = code[:2]
-            codes |= {c for c, r in regions.items() if r.province_code == province and c != province}
+            codes |= {c for c, r in regions.items() if r.province_code == province}
+            codes.discard(province)
         else:
             codes.add(code)
     codes.discard(v["region"])

@@ -102,7 +102,8 @@ event_types: [ikrar]
 venue: {s[3]}
 organizer: {s[6]}
 people:
-  - {{roles: [presiding], name: {s[1]}, office: Bupati, status: pj, other_names: [{s[2]}], note: {s[7]}}}
+  - {{roles: [presiding], name: {s[1]}, office: Bupati, status: pj,
+     other_names: [{s[2]}], note: {s[7]}}}
   - {{roles: [reading], name: {s[5]}, office: Lainnya, title: {s[4]}, status: definitif}}
   - {{roles: [signing], group: {s[8]}, count: 7, note: {s[9]}}}
 bodies:
