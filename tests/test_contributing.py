@@ -172,11 +172,14 @@ def _scratch_registry(root: Path) -> Path:
 def test_worked_example_passes_the_checker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    name, text = EXAMPLE.search(GUIDE).groups()
+    examples = EXAMPLE.findall(GUIDE)
+    assert len(examples) >= 2  # the article-to-record example and the joint event
     registry = _scratch_registry(tmp_path)
-    (registry / "events" / Path(name).name).write_text(text, encoding="utf-8")
+    for name, text in examples:
+        (registry / "events" / Path(name).name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "--today", "2026-11-26", name]) == 0, capsys.readouterr().out
+    for name, _ in examples:
+        assert main(["check", "--today", "2026-11-26", name]) == 0, capsys.readouterr().out
 
 
 def test_draft_output_shown_in_the_guide_is_what_the_checker_prints(

@@ -138,8 +138,7 @@ def test_filters_narrow_and_survive_reload(page, base_url: str) -> None:
 
 
 def test_choosing_a_filter_updates_results_and_url(page, base_url: str) -> None:
-    search(page, base_url, "", f"&pemilu={quote('Pemilu 2024')}")
-    page.click("details.saring summary")
+    search(page, base_url, "", f"&pemilu={quote('Pemilu 2024')}")  # opens the filters
     page.select_option("select[name=pemilu]", label="Pilkada Serentak 2024")
     page.wait_for_url("**pemilu=*", timeout=20000)
     wait_for_results(page)
