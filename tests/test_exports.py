@@ -432,3 +432,17 @@ def test_chart_labels_are_escaped() -> None:
     tree = ET.fromstring(svg)
     assert tree.findtext(f"{SVG}title", "").startswith(EVIL)
     assert EVIL in [el.text for el in tree.iter(f"{SVG}text")]
+
+
+def test_regions_that_took_part_are_covered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coverage counts a regency that took part in a joint event, with no event of its own."""
+    monkeypatch.chdir(tmp_path)
+    joint = (FIXTURES / "records" / "prov-kalimantan-barat-2024-09-10.yml").read_bytes()
+    registry = make_registry(tmp_path, {"prov-kalimantan-barat-2024-09-10.yml": joint})
+    checked, diags = validate.check(registry, None, TODAY)
+    assert diags == []
+    rows = {row["province"].code: row for row in figures.coverage(model.build(checked, {}))}
+    assert [(r.code, n) for r, n in rows["61"]["done"]] == [("61.07", 1)]
+    assert rows["61"]["own"] == 1

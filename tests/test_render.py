@@ -145,3 +145,32 @@ def test_finder_drops_the_words_the_search_page_drops() -> None:
     assert words == set(render.FINDER_DROPS)
     assert render.finder_key("Kab. Bengkayang") == render.finder_key("Kabupaten Bengkayang")
     assert render.finder_key("Kota Adm. Jakarta Pusat") == "jakarta pusat"
+
+
+def test_every_fact_of_a_joint_event_has_its_place(pages: dict[str, str]) -> None:
+    """The trial's cases: a joint event over a province's regencies, reader not the
+    presider, symbolic signers, an organising office, a venue and other bodies."""
+    joint = pages["peristiwa/prov-kalimantan-barat-2024-09-10.md"]
+    assert "Peristiwa bersama: Pemerintah Provinsi Kalimantan Barat sebagai tuan rumah" in joint
+    assert 'href="../../wilayah/kab-bengkayang/">Kabupaten Bengkayang</a>' in joint
+    assert "Pendopo Gubernur Kalimantan Barat" in joint
+    assert "bupati dan wali kota se-Kalimantan Barat (14 orang): menandatangani" in joint
+    assert "KPU Provinsi Kalimantan Barat" in joint and "menyaksikan" in joint
+    assert "Teks pakta integritas" not in joint  # its pact text is quoted
+    office = pages["peristiwa/kab-pulang-pisau-2024-10.md"]
+    assert "Dinas Pendidikan, Pemerintah Kabupaten Pulang Pisau" in office
+    assert "Fiktif Penjabat, Pj Bupati" in office and "memimpin" in office
+    assert "Fiktif Sekda, Plh Sekretaris Daerah" in office and "membacakan ikrar" in office
+    assert "perwakilan guru ASN (7 orang): menandatangani" in office
+    assert "Halaman Kantor Dinas Pendidikan Pulang Pisau" in office
+    # Tables: the joint badge, the organising office and the reader beside the presider
+    bengkayang = pages["wilayah/kab-bengkayang.md"]
+    assert "bersama 2 wilayah" in bengkayang
+    listing = pages["peristiwa/index.md"]
+    assert "oleh Dinas Pendidikan" in listing and "Dibacakan: Fiktif Sekda" in listing
+
+
+def test_a_pakta_without_its_text_says_so(pages: dict[str, str]) -> None:
+    page = pages["peristiwa/kab-bener-meriah-2024-10-07.md"]  # clauses quoted: ikrar only
+    assert "Teks pakta integritas tidak dikutip dalam sumber." in page
+    assert "Sumber tidak memuat isi ikrar" not in page
