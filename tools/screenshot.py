@@ -1,6 +1,6 @@
 """Screenshots of key pages of the built site, at desktop and phone widths.
 
-    .venv/bin/python tools/screenshot.py [PATH ...]   # paths under the site root
+    .venv/bin/python tools/screenshot.py [--site DIR] [PATH ...]   # paths under the site root
 
 PNGs go to .build/screens/, named after the path and width. A page nobody has
 looked at is not done: open them.
@@ -33,12 +33,12 @@ PAGES = [
 ]
 
 
-def shoot(paths: list[str]) -> list[Path]:
+def shoot(paths: list[str], site: Path = ROOT / "site") -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
     written = []
-    with serve(ROOT / "site") as base, sync_playwright() as pw:
+    with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for width in WIDTHS:
             page = browser.new_page(viewport={"width": width, "height": 900})
@@ -55,5 +55,9 @@ def shoot(paths: list[str]) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in shoot(sys.argv[1:] or PAGES):
+    args = sys.argv[1:]
+    site = ROOT / "site"
+    if args[:1] == ["--site"]:  # e.g. .build/test-site/site, the browser tests' fixture site
+        site, args = Path(args[1]).resolve(), args[2:]
+    for path in shoot(args or PAGES, site):
         print(path.relative_to(ROOT))
