@@ -50,6 +50,7 @@ def texts(value) -> list[str]:
     """Every free-text string in a record (not ids, dates, enums or URLs)."""
     skip = {"id", "region", "value", "precision", "office", "status", "wording", "template"}
     skip |= {"elections", "event_types", "instrument", "type", "accessed", "url"}
+    skip |= {"roles", "kind", "document"}  # enums, shown as Indonesian labels
     if isinstance(value, dict):
         return [t for k, v in value.items() if k not in skip for t in texts(v)]
     if isinstance(value, list):
