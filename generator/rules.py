@@ -201,7 +201,7 @@ def _check_participating(err: Sink, value: dict, ref: Reference) -> set[str]:
         elif code not in ref.regions:
             err(path, unknown_region(code, ref))
         elif code == host:
-            err(path, "is the host region (region); list only the other regions that took part")
+            err(path, f"'{code}' is the host region (region); list only the other regions")
         else:
             involved.add(code)
     return involved

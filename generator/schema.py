@@ -210,18 +210,23 @@ class Walker:
         return target
 
     def _one_of(self, node: yaml.Node, options: list[dict], path: Path_) -> Any:
-        """Pick the branch whose required keys are present; object branches only.
+        """Pick the branch the mapping means; object branches only.
 
         Our branches never both match (each forbids the other's required keys),
-        so oneOf is anyOf here and the first fitting branch decides.
+        so oneOf is anyOf here. The branch whose required keys are all present
+        decides; else the one named by a key only it has (`group`, `office`), so
+        a person without `office` hears "missing required key 'office'".
         """
         options = [self._resolve(o) for o in options]
         if isinstance(node, yaml.MappingNode):
             keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-            for option in options:
-                if set(option.get("required", ())) <= keys:
-                    self._seen.discard(id(node))
-                    return self.walk(node, option, path)
+            chosen = next((o for o in options if set(o.get("required", ())) <= keys), None)
+            if chosen is None:
+                named = [o for o in options if keys & _own_keys(o, options)]
+                chosen = named[0] if len(named) == 1 else None
+            if chosen is not None:
+                self._seen.discard(id(node))
+                return self.walk(node, chosen, path)
         forms = " or ".join(" and ".join(f"'{k}'" for k in o.get("required", ())) for o in options)
         self.error(node, path, f"write either {forms} (see the schema for each form)")
         return MISSING
@@ -382,7 +387,9 @@ class Walker:
 
     def _rule(self, node: yaml.ScalarNode, path: Path_, text: str, value: int) -> None:
         """A whole number written another way (1.000, 3.0, 1e3, 0x10): valid JSON, misleading."""
-        how = " without thousands separators" if THOUSANDS.fullmatch(text) else ""
+        how = ""
+        if THOUSANDS.fullmatch(text):
+            value, how = int(re.sub("[.,]", "", text)), " without thousands separators"
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         msg = f"write the number as plain digits: {value}{how}"
         self.rules.append(Diagnostic(self.display, line, col, key_text(path), msg))
@@ -423,6 +430,12 @@ class Walker:
         message = f"'{_short(value)}' is not valid: {help_}"
         name = next((p for p in reversed(path) if isinstance(p, str)), "")
         return self.hints[name](value, message) if name in self.hints else message
+
+
+def _own_keys(option: dict, options: list[dict]) -> set[str]:
+    """Keys of one oneOf branch that no other branch has."""
+    others = {k for o in options if o is not option for k in o.get("properties", {})}
+    return set(option.get("properties", {})) - others
 
 
 def _tag(node: yaml.Node) -> str:
