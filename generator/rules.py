@@ -219,20 +219,36 @@ def _check_elections(err: Sink, value: dict, ref: Reference) -> None:
             continue
         if "elections_note" in value:
             continue
-        voting = date.fromisoformat(str(ref.elections[election]["voting_date"]))
-        fix = "correct the date or the election, or explain it in elections_note"
-        if first is not None and first > voting:
+        voting = voting_day(ref, election)
+        problem = implausible(voting, first, last)
+        if problem:
             err(
                 ("elections", i),
-                f"the event ({when['value']}) is after the voting day of {election} "
-                f"({voting.isoformat()}); {fix}",
+                f"the event ({when['value']}) is {problem} the voting day of {election} "
+                f"({voting.isoformat()}); correct the date or the election, "
+                "or explain it in elections_note",
             )
-        elif last is not None and last < dates.years_before(voting, PLAUSIBLE_YEARS):
-            err(
-                ("elections", i),
-                f"the event ({when['value']}) is more than {PLAUSIBLE_YEARS} years before the "
-                f"voting day of {election} ({voting.isoformat()}); {fix}",
-            )
+
+
+def voting_day(ref: Reference, election: str) -> date:
+    return date.fromisoformat(str(ref.elections[election]["voting_date"]))
+
+
+def implausible(voting: date, first: date | None, last: date | None) -> str | None:
+    """Why an event dated first..last cannot concern an election on `voting`, or None."""
+    if first is not None and first > voting:
+        return "after"
+    if last is not None and last < dates.years_before(voting, PLAUSIBLE_YEARS):
+        return f"more than {PLAUSIBLE_YEARS} years before"
+    return None
+
+
+def plausible_elections(ref: Reference, value: str | None, precision: str) -> list[str]:
+    """Elections an event of this date may concern (what `new` offers); [] if unknown."""
+    first, last = dates.earliest(value, precision), dates.latest(value, precision)
+    if last is None:
+        return []
+    return sorted(e for e in ref.elections if not implausible(voting_day(ref, e), first, last))
 
 
 def _check_people(

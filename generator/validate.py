@@ -29,7 +29,9 @@ from .rules import (  # noqa: F401  (re-exported: the `new` command and tests us
     id_hints,
     normalize_name,
     old_shape,
+    plausible_elections,
     region_hint,
+    unknown,
     unknown_region,
     valid_url,
 )
