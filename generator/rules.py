@@ -196,8 +196,11 @@ def _check_participating(err: Sink, value: dict, ref: Reference) -> set[str]:
             if province is None or province["level"] != "provinsi":
                 err(path, f"no province has code '{code[:2]}'; see registry/regions.csv for codes")
                 continue
-            involved |= {c for c, r in ref.regions.items() if r["province_code"] == code[:2]}
-            involved.discard(code[:2])
+            involved |= {
+                c
+                for c, r in ref.regions.items()
+                if r["province_code"] == code[:2] and c != code[:2]
+            }
         elif code not in ref.regions:
             err(path, unknown_region(code, ref))
         elif code == host:
