@@ -257,8 +257,16 @@ def plausible_elections(ref: Reference, value: str | None, precision: str) -> li
 def _check_people(
     err: Sink, people: list, host: dict | None, involved: set[str], ref: Reference
 ) -> None:
+    """A person's region (default: the host; for a governor at a regency's or city's
+    event, the host's province) is one involved in the event, or the host's province;
+    a head's office fits its level."""
+    province = ref.regions.get(host["province_code"]) if host else None
+    if province:
+        involved = involved | {province["code"]}
     for i, person in enumerate(people):
         region = host
+        if province and HEAD_OFFICES.get(person.get("office", "")) == "provinsi":
+            region = province
         if "region" in person:
             code = person["region"]
             region = ref.regions.get(code)
@@ -268,8 +276,8 @@ def _check_people(
             if code not in involved:
                 err(
                     ("people", i, "region"),
-                    f"'{code}' ({region['name']}) is neither the host region nor in "
-                    "participating_regions; add it there, or correct the code",
+                    f"'{code}' ({region['name']}) is neither the host region, its province, "
+                    "nor in participating_regions; add it there, or correct the code",
                 )
                 continue
         _check_office(err, ("people", i, "office"), person.get("office"), region)
