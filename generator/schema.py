@@ -8,13 +8,12 @@ every message ours (with "did you mean" and "write this instead"), every
 position exact, and the check fast.
 
 One truth: the walker accepts exactly what jsonschema (Draft 2020-12) accepts
-on the JSON value of the document, read with YAML 1.2 core-schema typing, the
-typing editors and the schema's other users apply: `2020` is a number, `61.07`
-a number, `true` a boolean, `null`, `~` or nothing is null, and everything else
-(unquoted 2024-10-07 included) is text. libyaml tags scalars by YAML 1.1 rules,
-so the walker types plain scalars itself (core_value). Explicit tags are
-refused except `!!str`. tests/test_schema.py holds the walker to jsonschema on
-generated records and their mutations (Hypothesis).
+on the JSON value of the document, with scalars typed as YAML 1.2 types them
+(yaml12.py: unquoted `2020` and `61.07` are numbers, `null` is null, unquoted
+2024-10-07 is text). Explicit tags are refused except `!!str`. Strings are
+checked exactly as written (no stripping). tests/test_schema.py holds the walker
+to jsonschema on every record and fixture, on block-style YAML, and on records
+Hypothesis generates from the schema and then breaks.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic
+from .yaml12 import BOOLS, INT, NULLS, core_value, explicit_tag
 
 Path_ = tuple[str | int, ...]
 MISSING: Any = object()
@@ -40,15 +40,6 @@ TEXT_PATTERN = f"^[^{_CTRL}]*[^ \\t\\n\\r{_CTRL}][^{_CTRL}]*$"
 URL_PATTERN = f"^https?://[^ \\t\\n\\r{_CTRL}]+$"
 CONTROL = re.compile(f"[{_CTRL}]")
 
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NUMBER_START = frozenset("0123456789+-.")
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_SPECIAL_FLOATS = {
-    **{s + i: float(s + "inf") for s in ("", "+", "-") for i in (".inf", ".Inf", ".INF")},
-    **{n: float("nan") for n in (".nan", ".NaN", ".NAN")},
-}
 THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
 
 
@@ -97,46 +88,6 @@ def suggest(word: str, choices: list[str]) -> str:
     """A ' (did you mean X?)' suffix, or '' when nothing is close."""
     close = closest(word, choices)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def core_value(node: yaml.ScalarNode) -> Any:
-    """The JSON value of a scalar under YAML 1.2 core-schema typing.
-
-    Quoted and block scalars are text; a plain scalar is null, a boolean, an
-    integer (decimal, 0o octal, 0x hex) or a float when it is written as one,
-    and text otherwise. Most values start with a letter, so one set lookup
-    settles them before any pattern runs.
-    """
-    text = node.value
-    if node.style:
-        return text
-    if text in NULLS:
-        return None
-    if text in BOOLS:
-        return BOOLS[text]
-    if not text or text[0] not in _NUMBER_START:
-        return text
-    try:
-        if _INT.fullmatch(text):
-            return int(text)
-        if _FLOAT.fullmatch(text):
-            return float(text)
-    except ValueError:  # more digits than Python converts; no sane record has them
-        return text
-    if re.fullmatch(r"0o[0-7]+", text):
-        return int(text[2:], 8)
-    if re.fullmatch(r"0x[0-9a-fA-F]+", text):
-        return int(text[2:], 16)
-    return _SPECIAL_FLOATS.get(text, text)
-
-
-_RESOLVER = yaml.resolver.Resolver()
-
-
-def explicit_tag(node: yaml.ScalarNode) -> bool:
-    """True when the scalar's tag was written in the file (!!int 5), not inferred."""
-    implicit = (not node.style, bool(node.style))
-    return node.tag != _RESOLVER.resolve(yaml.ScalarNode, node.value, implicit)
 
 
 def _is_integer(value: Any) -> bool:
@@ -381,7 +332,7 @@ class Walker:
         if high is not None and value > high:
             self.error(node, path, f"must be at most {high}")
             return MISSING
-        if isinstance(value, float) or not _INT.fullmatch(text):
+        if isinstance(value, float) or not INT.fullmatch(text):
             self._rule(node, path, text, int(value))
         return int(value)
 

@@ -144,8 +144,8 @@ def check_event_file(
         msg = "file is empty; run `python -m generator new` for a template"
         return None, [Diagnostic(doc.display, 1, 1, "", msg)]
     old = old_shape(doc.display, doc.node)
-    if old:
-        return None, old
+    if old:  # one message for the shape; anchors are still reported (they cost a walk)
+        return None, old + _anchor_diags(doc)
     walker = Walker(doc.display, ref.schema, id_hints(ref), tags="!" in doc.text)
     value = walker.walk(doc.node, ref.schema)
     diags = walker.diags + walker.rules + _anchor_diags(doc)
