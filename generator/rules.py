@@ -28,6 +28,8 @@ HEAD_OFFICES = {
     "Wali Kota": "kota",
     "Wakil Wali Kota": "kota",
 }
+NAME_CUTOFF = 0.8
+"""How alike a misspelt region name must be to suggest it (Bengkayan -> Bengkayang)."""
 PLAUSIBLE_YEARS = 2
 """An event concerns an election held on or after it, and at most this many years later."""
 
@@ -368,11 +370,14 @@ def find_region(text: str, ref: Reference) -> str | None:
     wanted = normalize_name(text)
     if wanted in names:
         return names[wanted]
-    near = closest(wanted, list(names)) if wanted and not wanted[0].isdigit() else []
-    if not near:
-        near_codes = closest(text, list(ref.regions))
-        return near_codes[0] if near_codes else None
-    return names[near[0]]
+    if wanted and not wanted[0].isdigit():
+        near = closest(wanted, list(names), cutoff=NAME_CUTOFF)
+        return names[near[0]] if near else None
+    padded = re.sub(r"^([0-9]{2})\.?([0-9])$", r"\1.0\2", text.strip())  # 61.7 -> 61.07
+    if padded in ref.regions:
+        return padded
+    near_codes = closest(text, list(ref.regions))
+    return near_codes[0] if near_codes else None
 
 
 def normalize_name(text: str) -> str:

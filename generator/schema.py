@@ -74,14 +74,14 @@ def key_text(path: Path_) -> str:
     return out
 
 
-def closest(word: str, choices: list[str], n: int = 1) -> list[str]:
+def closest(word: str, choices: list[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
     """The known values nearest to word: same letters ignoring case and separators first."""
     squash = {re.sub(r"[^a-z0-9*]", "", c.lower()): c for c in choices}
     key = re.sub(r"[^a-z0-9*]", "", word.lower())
     if key in squash:
         return [squash[key]]
     lowered = {c.lower(): c for c in choices}
-    return [lowered[c] for c in difflib.get_close_matches(word.lower(), list(lowered), n, 0.6)]
+    return [lowered[c] for c in difflib.get_close_matches(word.lower(), list(lowered), n, cutoff)]
 
 
 def suggest(word: str, choices: list[str]) -> str:

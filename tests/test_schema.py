@@ -35,6 +35,7 @@ RECORDS = (
     sorted((ROOT / "registry" / "events").glob("*.yml"))
     + sorted((FIXTURES / "valid").glob("*.yml"))
     + sorted((FIXTURES / "site" / "events").glob("*.yml"))
+    + sorted((FIXTURES / "records").rglob("*.yml"))
     + [FIXTURES / "base.yml"]
 )
 
