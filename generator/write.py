@@ -135,6 +135,7 @@ def new_record(
             value=value,
             today=(today or date.today()).isoformat(),
             elections=chosen,
+            choices=sorted(reference.elections),
             clause_ids=reference.clause_ids(),
         )
     )
