@@ -353,21 +353,47 @@ def near_misses(value: Any) -> list[Any]:
     return [None]
 
 
+def _get(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _parent(data: Any, path: tuple) -> tuple[Any, Any]:
     for part in path[:-1]:
         data = data[part]
     return data, path[-1]
 
 
+def _places(record: Any, kind: str) -> list[tuple]:
+    """Where a mistake of this kind can go: lists for duplicates, mappings for new keys."""
+    every = list(paths(record))
+    if kind in ("duplicate", "overfill"):
+        return [p for p in every if isinstance(_get(record, p), list) and _get(record, p)]
+    if kind == "add-key":
+        return [p for p in every if isinstance(_get(record, p), dict)]
+    return every
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> Any:
-    """A valid record, then zero or more mistakes at drawn places."""
+    """A valid record, then one to three mistakes at drawn places (some keep it valid).
+
+    Scalars are drawn by their type first, so the few integers get as many
+    mistakes as the many strings.
+    """
     record = draw(VALID_RECORD)
-    for _ in range(draw(st.integers(0, 2))):
+    kinds = ["replace", "near-miss", "near-miss", "delete", "add-key", "duplicate", "overfill"]
+    for _ in range(draw(st.integers(1, 3))):
         record = copy.deepcopy(record)
-        path = draw(st.sampled_from(list(paths(record))))
-        kinds = ["replace", "near-miss", "near-miss", "delete", "add-key", "duplicate", "overfill"]
         kind = draw(st.sampled_from(kinds))
+        places = _places(record, kind)
+        if kind == "near-miss":
+            by_type: dict[str, list[tuple]] = {}
+            for place in places:
+                by_type.setdefault(type(_get(record, place)).__name__, []).append(place)
+            places = by_type[draw(st.sampled_from(sorted(by_type)))]
+        path = draw(st.sampled_from(places)) if places else ()
         if not path:
             if kind == "replace":
                 record = draw(WRONG)
@@ -380,11 +406,11 @@ def mutated(draw: st.DrawFn) -> Any:
             parent[last] = draw(st.sampled_from(near_misses(target)))
         elif kind == "delete":
             del parent[last]
-        elif kind == "add-key" and isinstance(target, dict):
+        elif kind == "add-key":
             target[draw(st.sampled_from(["official", "x", "Region", "note", "count"]))] = "x"
-        elif kind == "duplicate" and isinstance(target, list) and target:
+        elif kind == "duplicate":
             target.append(copy.deepcopy(target[0]))
-        elif kind == "overfill" and isinstance(target, list) and target:
+        else:
             target.extend(copy.deepcopy(target[-1:]) * 61)
     return record
 
