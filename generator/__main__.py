@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|build|new. Argument parsing only.
+"""Command line: python -m generator check|build|new|migrate. Argument parsing only.
 
 The work lives in the pipeline modules; this file turns arguments into calls
 and a GeneratorError into printed diagnostics and exit status 1.
@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import write
+from . import load, migrate, write
 from .diagnostics import Diagnostic, GeneratorError
 
 
@@ -37,8 +37,20 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a new record file to fill in")
     new.add_argument("--region", required=True, help='region code ("61.07") or name')
     new.add_argument("--date", required=True, help="YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'")
+    new.add_argument(
+        "--election",
+        action="append",
+        metavar="ID",
+        help="election id from registry/elections.yml (repeatable); "
+        "needed when the date fits none or several",
+    )
     new.set_defaults(run=_new)
-    for command in (check, build, new):
+    migrate = sub.add_parser(
+        "migrate", help="rewrite record files in an older shape into the current one, in place"
+    )
+    migrate.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    migrate.set_defaults(run=_migrate)
+    for command in (check, build, new, migrate):
         command.add_argument("--registry", type=Path, default=Path("registry"))
         command.add_argument(
             "--format",
@@ -55,9 +67,10 @@ def _parser() -> argparse.ArgumentParser:
 def _report(diagnostics: list[Diagnostic], fmt: str) -> None:
     for diag in diagnostics:
         print(diag.github() if fmt == "github" else diag.text())
-    files = len({d.path for d in diagnostics})
+    files = len({d.path for d in diagnostics if d.line})
     sys.stdout.flush()  # the summary follows the lines it counts, also when both streams merge
-    print(f"{len(diagnostics)} error(s) in {files} file(s)", file=sys.stderr)
+    where = f" in {files} file(s)" if files else ""
+    print(f"{len(diagnostics)} error(s){where}", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -73,8 +86,16 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    path = write.new_record(args.registry, args.region, args.date, args.today)
+    path = write.new_record(args.registry, args.region, args.date, args.today, args.election)
     print(f"wrote {path}; fill it in, then run: python -m generator check {path}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    paths = args.files or load.event_paths(args.registry)
+    for path, changes in migrate.migrate_files(paths):
+        done = "; ".join(changes) if changes else "already in the current shape, unchanged"
+        print(f"{load.display_path(path)}: {done}")
     return 0
 
 

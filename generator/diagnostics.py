@@ -21,16 +21,32 @@ class Diagnostic:
     message: str
 
     def text(self) -> str:
-        """The line printed for people and editors: PATH:LINE:COL: error: KEY: MESSAGE."""
+        """The line printed for people and editors: PATH:LINE:COL: error: KEY: MESSAGE.
+
+        A problem with no place in a file (a command-line argument) has line 0 and
+        prints without a position: `error: --region: MESSAGE`.
+        """
         key = f"{self.key}: " if self.key else ""
-        return f"{self.path}:{self.line}:{self.col}: error: {key}{self.message}"
+        return f"{self._where()}error: {key}{self.message}"
+
+    def _where(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}: "
+        return f"{self.path}: " if self.path else ""
 
     def github(self) -> str:
         """A GitHub Actions workflow command, so the error annotates the changed line."""
         title = _gh_escape(self.key or "registry", prop=True)
         msg = _gh_escape(f"{self.key}: {self.message}" if self.key else self.message)
+        if not self.line:
+            return f"::error title={title}::{msg}"
         file = _gh_escape(self.path, prop=True)
         return f"::error file={file},line={self.line},col={self.col},title={title}::{msg}"
+
+
+def argument_error(option: str, message: str) -> Diagnostic:
+    """A problem with a command-line argument: no file, no line, no column."""
+    return Diagnostic("", 0, 0, option, message)
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:

@@ -109,6 +109,10 @@ SYNTAX_HINTS = {
     "found another document": "a record is one document; remove the '---' line",
     "could not find expected ':'": "each line needs 'key: value'; check indentation and quotes",
     "found character '\\t'": "use spaces, not tabs, for indentation",
+    "found character that cannot start any token": "use spaces, not tabs, for indentation, "
+    "and put text that starts with @ or a backtick in quotes",
+    "did not find expected '-' indicator": "check this line's indentation against the "
+    "lines above it",
     "found undefined alias": "YAML aliases (*name) are not allowed; write the value out",
     "did not find expected ',' or ']'": "close the list with ']', or put text that contains "
     "',', ':' or brackets in quotes",

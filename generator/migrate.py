@@ -9,7 +9,13 @@ of `people`, with `roles: [presiding]`; `supports` names `people` where it named
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from pathlib import Path
+
+from . import load
+from .diagnostics import Diagnostic, GeneratorError
 
 CURRENT = 2
 _VERSION = re.compile(r"^schema_version:", re.M)
@@ -50,3 +56,46 @@ def _add_version(text: str) -> str:
     while at < len(lines) and lines[at].startswith("#"):
         at += 1
     return "".join([*lines[:at], f"schema_version: {CURRENT}\n", *lines[at:]])
+
+
+def changes(text: str) -> list[str]:
+    """What migrate_text changes in a record, in words, for the `migrate` command."""
+    if not needs_migration(text):
+        return []
+    done = [f"added schema_version: {CURRENT}"]
+    if _OFFICIAL.search(text):
+        done.append("official became the first item of people, with roles: [presiding]")
+    if _SUPPORTS_OFFICIAL.search(text):
+        done.append("supports names people where it named official")
+    return done
+
+
+def migrate_files(paths: list[Path]) -> list[tuple[Path, list[str]]]:
+    """Rewrite each file in an older shape in place; what changed in each.
+
+    Every file is read before any is written, so an unreadable file stops the
+    run with nothing half done. Each write replaces the file atomically.
+    """
+    texts: list[tuple[Path, str]] = []
+    diags: list[Diagnostic] = []
+    for path in paths:
+        text, found = load.read_text(path, load.display_path(path))
+        diags += found
+        if text is not None:
+            texts.append((path, text))
+    if diags:
+        raise GeneratorError(diags)
+    out = []
+    for path, text in texts:
+        done = changes(text)
+        if done:
+            _replace(path, migrate_text(text))
+        out.append((path, done))
+    return out
+
+
+def _replace(path: Path, text: str) -> None:
+    handle, temp = tempfile.mkstemp(prefix=".migrate-", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+    os.replace(temp, path)

@@ -322,7 +322,8 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             precision="exact",
             value="",
             today="",
-            elections=list(r.elections),
+            elections=[],
+            choices=list(r.elections),
             clause_ids=[],
         )
         out[f"wilayah/{region.slug}.md"] = page(
@@ -461,20 +462,4 @@ def provincial_events(registry: Registry, region: Region) -> tuple[Event, ...]:
         e
         for e in registry.by_region.get(region.province_code, ())
         if e.region.code == region.province_code and region not in e.participating
-    )
-
-
-def render_new_record(
-    ident: str, region: dict, precision: str, value: str, reference: Any, today: str
-) -> str:
-    """The YAML skeleton `python -m generator new` writes (plain text, not escaped)."""
-    env = environment()
-    return env.get_template("new-record.yml.j2").render(
-        ident=ident,
-        region=region,
-        precision=precision,
-        value=value,
-        today=today,
-        elections=sorted(reference.elections),
-        clause_ids=reference.clause_ids(),
     )

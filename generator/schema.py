@@ -5,8 +5,15 @@ shape (it also drives editor completion and the data docs). Rather than build
 Python objects first and map a generic validator's errors back to lines, we
 interpret the subset of JSON Schema we use directly on the nodes. That keeps
 every message ours (with "did you mean" and "write this instead"), every
-position exact, and the check fast. tests/test_schema.py proves the walker
-agrees with the reference jsonschema implementation on every fixture.
+position exact, and the check fast.
+
+One truth: the walker accepts exactly what jsonschema (Draft 2020-12) accepts
+on the JSON value of the document, with scalars typed as YAML 1.2 types them
+(yaml12.py: unquoted `2020` and `61.07` are numbers, `null` is null, unquoted
+2024-10-07 is text). Explicit tags are refused except `!!str`. Strings are
+checked exactly as written (no stripping). tests/test_schema.py holds the walker
+to jsonschema on every record and fixture, on block-style YAML, and on records
+Hypothesis generates from the schema and then breaks.
 """
 
 from __future__ import annotations
@@ -19,25 +26,44 @@ from typing import Any
 import yaml
 
 from .diagnostics import Diagnostic
+from .yaml12 import BOOLS, INT, NULLS, core_value, explicit_tag
 
 Path_ = tuple[str | int, ...]
 MISSING: Any = object()
 
 TAG = "tag:yaml.org,2002:"
 PLAIN_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ufeff]")
 
-PATTERN_HELP = {
+_CTRL = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff"
+TEXT_PATTERN = f"^[^{_CTRL}]*[^ \\t\\n\\r{_CTRL}][^{_CTRL}]*$"
+"""The schema's pattern for free text: one visible character, no control characters."""
+URL_PATTERN = f"^https?://[^ \\t\\n\\r{_CTRL}]+$"
+CONTROL = re.compile(f"[{_CTRL}]")
+
+THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
+
+
+def _url_help(value: str) -> str:
+    if re.match(r"https?://", value):
+        return "an address cannot contain spaces or control characters; write %20 for a space"
+    return "write an address starting with https:// or http://"
+
+
+PATTERN_HELP: dict[str, str | Callable[[str], str]] = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "use lowercase letters, digits and single hyphens "
     "(e.g. kab-bengkayang-2020-10-20)",
     "^[0-9]{2}(\\.[0-9]{2})?$": 'write a Kemendagri code in quotes: "61.07" for a regency '
     'or city, "21" for a province (see registry/regions.csv)',
+    "^[0-9]{2}(\\.[0-9]{2}|\\.\\*)?$": 'write a Kemendagri code in quotes: "61.07" for a '
+    'regency or city, "21" for a province, "61.*" for every regency and city of province 61',
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "write a date as YYYY-MM-DD, e.g. 2024-10-07",
     "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-10-07",
     "^https?://": "write an address starting with https:// or http://",
+    URL_PATTERN: _url_help,
 }
 
-Hint = Callable[[str], str]
+Hint = Callable[[str, str], str]
+"""(value, default message) -> the message to print for a value that fails its pattern."""
 
 
 def key_text(path: Path_) -> str:
@@ -48,30 +74,56 @@ def key_text(path: Path_) -> str:
     return out
 
 
+def closest(word: str, choices: list[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The known values nearest to word: same letters ignoring case and separators first."""
+    squash = {re.sub(r"[^a-z0-9*]", "", c.lower()): c for c in choices}
+    key = re.sub(r"[^a-z0-9*]", "", word.lower())
+    if key in squash:
+        return [squash[key]]
+    lowered = {c.lower(): c for c in choices}
+    return [lowered[c] for c in difflib.get_close_matches(word.lower(), list(lowered), n, cutoff)]
+
+
 def suggest(word: str, choices: list[str]) -> str:
     """A ' (did you mean X?)' suffix, or '' when nothing is close."""
-    lowered = {c.lower(): c for c in choices}
-    if word.lower() in lowered:
-        return f" (did you mean '{lowered[word.lower()]}'?)"
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f" (did you mean '{lowered[close[0]]}'?)" if close else ""
+    close = closest(word, choices)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _is_integer(value: Any) -> bool:
+    """JSON Schema's integer: a number with no fraction (3.0 counts), never a boolean."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
 
 
 class Walker:
-    """One document's walk: collects diagnostics and the line/column of every value."""
+    """One document's walk: collects diagnostics and the line/column of every value.
 
-    def __init__(self, display: str, root: dict, hints: dict[str, Hint] | None = None) -> None:
+    `diags` is what the JSON Schema rejects; `rules` holds the house rules the
+    schema cannot say about how a valid value is written (a whole number
+    written 1.000). `tags` is False when the text has no '!', so no tag was
+    written and no scalar needs the tag test.
+    """
+
+    def __init__(
+        self, display: str, root: dict, hints: dict[str, Hint] | None = None, tags: bool = True
+    ) -> None:
         self.display = display
         self.root = root
         self.hints = hints or {}
+        self.tags = tags
         self.diags: list[Diagnostic] = []
+        self.rules: list[Diagnostic] = []
         self.marks: dict[Path_, tuple[int, int]] = {}
+        self.broken: set[Path_] = set()
         self._seen: set[int] = set()
         self.aliased = False
 
     def error(self, node: yaml.Node, path: Path_, message: str) -> None:
         """Record a problem at the node's first character."""
         mark = node.start_mark
+        self.broken.add(path)
         self.diags.append(
             Diagnostic(self.display, mark.line + 1, mark.column + 1, key_text(path), message)
         )
@@ -86,6 +138,10 @@ class Walker:
         self._seen.add(id(node))
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         schema = self._resolve(schema)
+        if _is_null(node) and not (self.tags and explicit_tag(node)):
+            # JSON null: the schema allows it nowhere.
+            self.error(node, path, "is empty; fill it in or delete the line")
+            return MISSING
         if "oneOf" in schema:
             return self._one_of(node, schema["oneOf"], path)
         kind = schema.get("type")
@@ -105,14 +161,23 @@ class Walker:
         return target
 
     def _one_of(self, node: yaml.Node, options: list[dict], path: Path_) -> Any:
-        """Pick the branch whose required keys are present; object branches only."""
+        """Pick the branch the mapping means; object branches only.
+
+        Our branches never both match (each forbids the other's required keys),
+        so oneOf is anyOf here. The branch whose required keys are all present
+        decides; else the one named by a key only it has (`group`, `office`), so
+        a person without `office` hears "missing required key 'office'".
+        """
         options = [self._resolve(o) for o in options]
         if isinstance(node, yaml.MappingNode):
             keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-            for option in options:
-                if set(option.get("required", ())) <= keys:
-                    self._seen.discard(id(node))
-                    return self.walk(node, option, path)
+            chosen = next((o for o in options if set(o.get("required", ())) <= keys), None)
+            if chosen is None:
+                named = [o for o in options if keys & _own_keys(o, options)]
+                chosen = named[0] if len(named) == 1 else None
+            if chosen is not None:
+                self._seen.discard(id(node))
+                return self.walk(node, chosen, path)
         forms = " or ".join(" and ".join(f"'{k}'" for k in o.get("required", ())) for o in options)
         self.error(node, path, f"write either {forms} (see the schema for each form)")
         return MISSING
@@ -123,33 +188,38 @@ class Walker:
             names = ", ".join(props) or "key: value"
             self.error(node, path, f"expected keys below it ({names}), got {_kind(node)}")
             return MISSING
-        self._check_tag(node, path, "map")
+        if not self._check_tag(node, path, "map"):
+            return MISSING
         out: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
+        bad = False
         for key_node, value_node in node.value:
             key = self._key(key_node, path)
             if key is None:
+                bad = True
                 continue
             if key in first:
                 line = first[key].start_mark.line + 1
                 self.error(
                     key_node, (*path, key), f"duplicate key; it is already set on line {line}"
                 )
+                bad = True
                 continue
             first[key] = key_node
             if key not in props and schema.get("additionalProperties") is False:
                 allowed = ", ".join(props)
                 msg = f"unknown key '{key}'{suggest(key, list(props))}; allowed: {allowed}"
                 self.error(key_node, (*path, key), msg)
+                bad = True
                 continue
             value = self.walk(value_node, props.get(key, {}), (*path, key))
-            if value is not None and value is not MISSING:
+            if value is not MISSING:
                 out[key] = value
-            elif value is None and key in schema.get("required", ()):
-                self.error(value_node, (*path, key), "is empty; fill it in")
         for key in schema.get("required", ()):
             if key not in first:
                 self.error(node, path, f"missing required key '{key}'")
+        if bad:
+            self.broken.add(path)
         return out
 
     def _key(self, key_node: yaml.Node, path: Path_) -> str | None:
@@ -160,8 +230,6 @@ class Walker:
 
     def _sequence(self, node: yaml.Node, schema: dict, path: Path_) -> Any:
         if not isinstance(node, yaml.SequenceNode):
-            if _is_null(node):
-                return None
             example = _short(node.value) if isinstance(node, yaml.ScalarNode) else "item"
             self.error(
                 node,
@@ -169,7 +237,8 @@ class Walker:
                 f"expected a list; put each item on its own line after '- ', e.g. '- {example}'",
             )
             return MISSING
-        self._check_tag(node, path, "seq")
+        if not self._check_tag(node, path, "seq"):
+            return MISSING
         items = [
             self.walk(item, schema.get("items", {}), (*path, i))
             for i, item in enumerate(node.value)
@@ -177,7 +246,7 @@ class Walker:
         self._check_count(node, schema, path, len(items))
         if schema.get("uniqueItems"):
             self._check_unique(node, items, path)
-        return [item for item in items if item is not MISSING and item is not None]
+        return [item for item in items if item is not MISSING]
 
     def _check_count(self, node: yaml.Node, schema: dict, path: Path_, count: int) -> None:
         low, high = schema.get("minItems"), schema.get("maxItems")
@@ -189,6 +258,7 @@ class Walker:
             self.error(node, path, f"has {count} items; at most {high} are allowed")
 
     def _check_unique(self, node: yaml.Node, items: list, path: Path_) -> None:
+        """Repeated items, as jsonschema compares them (our unique lists hold text)."""
         seen: set[str] = set()
         for index, item in enumerate(items):
             if not isinstance(item, str):
@@ -197,42 +267,64 @@ class Walker:
                 self.error(node.value[index], (*path, index), f"'{item}' is listed twice")
             seen.add(item)
 
-    def _check_tag(self, node: yaml.Node, path: Path_, kind: str) -> None:
+    def _check_tag(self, node: yaml.Node, path: Path_, kind: str) -> bool:
         if node.tag != TAG + kind:
             self.error(node, path, f"YAML tag '{_tag(node)}' is not allowed; remove it")
+            return False
+        return True
 
     def _scalar(self, node: yaml.Node, schema: dict, path: Path_) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, path, f"expected a single value, got {_kind(node)}")
             return MISSING
-        if node.tag not in PLAIN_TAGS:
+        value = self._typed(node, path)
+        if value is MISSING:
+            return MISSING
+        if "const" in schema:
+            return self._const(node, schema, path, value)
+        if schema.get("type") == "integer":
+            return self._integer(node, schema, path, value)
+        if "enum" in schema:
+            return self._enum(node, schema, path, value)
+        if not isinstance(value, str):
+            return self._not_text(node, path)
+        return self._string(node, schema, path, value)
+
+    def _typed(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        """The scalar's JSON value; MISSING (reported) for a written tag other than !!str."""
+        if node.tag not in PLAIN_TAGS or (self.tags and explicit_tag(node)):
+            if node.tag == TAG + "str":
+                return node.value
             self.error(node, path, f"YAML tag '{_tag(node)}' is not allowed; remove it")
             return MISSING
-        if _is_null(node):
-            return None
-        if "const" in schema:
-            return self._const(node, schema, path)
-        if schema.get("type") == "integer":
-            return self._integer(node, schema, path)
-        return self._string(node, schema, path)
+        return core_value(node)
 
-    def _const(self, node: yaml.ScalarNode, schema: dict, path: Path_) -> Any:
-        """A fixed value (schema_version: 2), written as a plain number or text."""
+    def _not_text(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        what = "true or false" if node.value in BOOLS else "a number"
+        self.error(
+            node,
+            path,
+            f"'{_short(node.value)}' is read as {what}; write it in quotes: \"{node.value}\"",
+        )
+        return MISSING
+
+    def _const(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: Any) -> Any:
+        """A fixed value (schema_version: 2); equal as JSON Schema compares (2.0 is 2)."""
         want = schema["const"]
-        if node.value.strip() != str(want) or (isinstance(want, int) and node.style):
-            self.error(node, path, f"must be {want}")
+        if isinstance(value, bool) != isinstance(want, bool) or value != want:
+            unquote = ", without quotes" if str(want) == value else ""
+            self.error(node, path, f"must be {want}{unquote}")
             return MISSING
         return want
 
-    def _integer(self, node: yaml.ScalarNode, schema: dict, path: Path_) -> Any:
-        text = node.value.strip()
-        if node.style or not re.fullmatch(r"[+-]?[0-9]+", text):
+    def _integer(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: Any) -> Any:
+        text = node.value
+        if not _is_integer(value):
             hint = ""
-            if re.fullmatch(r"[0-9]{1,3}([.,][0-9]{3})+", text):
+            if THOUSANDS.fullmatch(text):
                 hint = f" (write {re.sub('[.,]', '', text)} without thousands separators)"
             self.error(node, path, f"expected a whole number without quotes{hint}")
             return MISSING
-        value = int(text)
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and value < low:
             self.error(node, path, f"must be at least {low}; leave it out if unknown")
@@ -240,39 +332,61 @@ class Walker:
         if high is not None and value > high:
             self.error(node, path, f"must be at most {high}")
             return MISSING
-        return value
+        if isinstance(value, float) or not INT.fullmatch(text):
+            self._rule(node, path, text, int(value))
+        return int(value)
 
-    def _string(self, node: yaml.ScalarNode, schema: dict, path: Path_) -> Any:
-        value = node.value.strip()
-        bad = FORBIDDEN_CHARS.search(value)
-        if bad:
-            self.error(
-                node, path, f"contains control character U+{ord(bad.group()):04X}; delete it"
-            )
-            return MISSING
-        if "enum" in schema and value not in schema["enum"]:
-            allowed = ", ".join(schema["enum"])
-            hint = suggest(value, schema["enum"])
-            self.error(node, path, f"unknown value '{value}'{hint}; write one of: {allowed}")
-            return MISSING
-        return self._string_limits(node, schema, path, value)
+    def _rule(self, node: yaml.ScalarNode, path: Path_, text: str, value: int) -> None:
+        """A whole number written another way (1.000, 3.0, 1e3, 0x10): valid JSON, misleading."""
+        how = ""
+        if THOUSANDS.fullmatch(text):
+            value, how = int(re.sub("[.,]", "", text)), " without thousands separators"
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        msg = f"write the number as plain digits: {value}{how}"
+        self.rules.append(Diagnostic(self.display, line, col, key_text(path), msg))
 
-    def _string_limits(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: str) -> Any:
+    def _enum(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: Any) -> Any:
+        if isinstance(value, str) and value in schema["enum"]:
+            return value
+        allowed = ", ".join(schema["enum"])
+        text = value if isinstance(value, str) else node.value
+        hint = suggest(text, schema["enum"])
+        self.error(node, path, f"unknown value '{_short(text)}'{hint}; write one of: {allowed}")
+        return MISSING
+
+    def _string(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: str) -> Any:
+        """Length and pattern on the text exactly as written (no stripping: the schema's
+        text pattern itself requires a visible character and forbids control characters)."""
         low, high = schema.get("minLength"), schema.get("maxLength")
         if low is not None and len(value) < low:
-            self.error(node, path, "is empty; fill it in or remove the key")
+            self.error(node, path, "is empty; fill it in or delete the line")
             return MISSING
         if high is not None and len(value) > high:
             self.error(node, path, f"is {len(value)} characters long; at most {high} are allowed")
             return MISSING
         pattern = schema.get("pattern")
         if pattern and not re.search(pattern, value):
-            name = next((p for p in reversed(path) if isinstance(p, str)), "")
-            extra = self.hints[name](value) if name in self.hints else ""
-            help_ = PATTERN_HELP.get(pattern, f"must match {pattern}")
-            self.error(node, path, f"'{_short(value)}' is not valid: {help_}{extra}")
+            self.error(node, path, self._pattern_message(pattern, path, value))
             return MISSING
         return value
+
+    def _pattern_message(self, pattern: str, path: Path_, value: str) -> str:
+        if pattern == TEXT_PATTERN:
+            bad = CONTROL.search(value)
+            if bad:
+                return f"contains control character U+{ord(bad.group()):04X}; delete it"
+            return "is only spaces; fill it in or delete the line"
+        help_ = PATTERN_HELP.get(pattern, f"must match {pattern}")
+        help_ = help_(value) if callable(help_) else help_
+        message = f"'{_short(value)}' is not valid: {help_}"
+        name = next((p for p in reversed(path) if isinstance(p, str)), "")
+        return self.hints[name](value, message) if name in self.hints else message
+
+
+def _own_keys(option: dict, options: list[dict]) -> set[str]:
+    """Keys of one oneOf branch that no other branch has."""
+    others = {k for o in options if o is not option for k in o.get("properties", {})}
+    return set(option.get("properties", {})) - others
 
 
 def _tag(node: yaml.Node) -> str:
@@ -281,7 +395,7 @@ def _tag(node: yaml.Node) -> str:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == TAG + "null" and not node.style
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULLS
 
 
 def _kind(node: yaml.Node) -> str:

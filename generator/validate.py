@@ -1,37 +1,43 @@
 """Nodes + reference data -> validated values and Diagnostics. No writing, ever.
 
-Shape comes from the JSON Schemas (via schema.Walker); this module adds what a
-schema cannot say: references to other files, real calendar dates, the id
-matching its file name, the office matching the region level, duplicates.
+Shape comes from the JSON Schemas (via schema.Walker); generator/rules.py adds
+what a schema cannot say about one record (references to other files, real
+calendar dates, the id matching its file name, offices matching the region
+level, plausible elections); this module runs both over every file and adds the
+rules between records (duplicates).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import load
 from .diagnostics import Diagnostic
 from .reference import Reference, check_reference
-from .schema import MISSING, Path_, Walker, key_text, suggest
+from .rules import (  # noqa: F401  (re-exported: the `new` command and tests use them)
+    HEAD_OFFICES,
+    PLACEHOLDERS,
+    Sink,
+    check_event,
+    find_region,
+    id_hints,
+    normalize_name,
+    old_shape,
+    plausible_elections,
+    region_hint,
+    unknown,
+    unknown_region,
+    valid_url,
+)
+from .schema import MISSING, Path_, Walker
 
 DAY_PRECISIONS = ("exact", "reported", "approximate")
-VALUE_FORMS = {"month": ("YYYY-MM", 7), "year": ("YYYY", 4)}
-HEAD_OFFICES = {
-    "Gubernur": "provinsi",
-    "Wakil Gubernur": "provinsi",
-    "Bupati": "kabupaten",
-    "Wakil Bupati": "kabupaten",
-    "Wali Kota": "kota",
-    "Wakil Wali Kota": "kota",
-}
 
 
 @dataclass(frozen=True)
@@ -137,12 +143,16 @@ def check_event_file(
     if doc.node is None:
         msg = "file is empty; run `python -m generator new` for a template"
         return None, [Diagnostic(doc.display, 1, 1, "", msg)]
-    walker = Walker(doc.display, ref.schema, hints={"region": lambda v: region_hint(v, ref)})
+    old = old_shape(doc.display, doc.node)
+    if old:  # one message for the shape; anchors are still reported (they cost a walk)
+        return None, old + _anchor_diags(doc)
+    walker = Walker(doc.display, ref.schema, id_hints(ref), tags="!" in doc.text)
     value = walker.walk(doc.node, ref.schema)
-    diags = walker.diags + _anchor_diags(doc)
+    diags = walker.diags + walker.rules + _anchor_diags(doc)
     if value is MISSING:
         return None, diags
-    diags += check_event(doc.display, path.stem, value, walker.marks, ref, today)
+    err = Sink(doc.display, walker.marks, walker.broken)
+    diags += check_event(err, path.stem, value, ref, today)
     if diags:
         return None, diags
     return Record(path, doc.display, value, walker.marks), []
@@ -160,215 +170,6 @@ def _anchor_diags(doc: load.Document) -> list[Diagnostic]:
         Diagnostic(doc.display, line, col, "", messages[alias])
         for line, col, alias in load.anchor_marks(doc.text)
     ]
-
-
-class _Sink:
-    """Collects semantic problems at the recorded position of a key path."""
-
-    def __init__(self, display: str, marks: dict[Path_, tuple[int, int]]) -> None:
-        self.display, self.marks, self.diags = display, marks, []
-
-    def __call__(self, path: Path_, message: str) -> None:
-        line, col = self.marks.get(path) or self.marks.get(path[:-1], (1, 1))
-        self.diags.append(Diagnostic(self.display, line, col, key_text(path), message))
-
-
-def check_event(
-    display: str, stem: str, value: dict, marks: dict, ref: Reference, today: date
-) -> list[Diagnostic]:
-    """Everything about one record that needs more than its own shape."""
-    err = _Sink(display, marks)
-    region = ref.regions.get(value.get("region", ""))
-    if "region" in value and region is None:
-        err(("region",), unknown_region(value["region"], ref))
-    _check_id(err, value, stem, region)
-    _check_placeholders(err, value)
-    _check_date(err, value.get("date", {}), today)
-    for i, election in enumerate(value.get("elections", [])):
-        if election not in ref.elections:
-            err(("elections", i), _unknown("election", election, list(ref.elections)))
-    _check_official(err, value.get("official"), region)
-    for i, clause in enumerate(value.get("clauses", [])):
-        if "template" in clause and clause["template"] not in ref.clause_ids():
-            err(
-                ("clauses", i, "template"),
-                _unknown("clause template", clause["template"], ref.clause_ids()),
-            )
-    _check_legal(err, value.get("legal_basis", []), ref, today)
-    _check_sources(err, value.get("sources", []), today)
-    return err.diags
-
-
-# Example texts of the `new` skeleton (templates/new-record.yml.j2): left in place
-# they would publish as facts, so they are errors, not values.
-PLACEHOLDERS = frozenset(
-    {
-        "Jelaskan dari mana tanggal ini diketahui.",
-        "Nama Pejabat",
-        "Siapa yang ikut, menurut sumber.",
-        "Bunyi butir pertama persis seperti di sumber.",
-        "https://contoh.id/berita",
-        "Nama Media",
-        "Judul Berita",
-    }
-)
-
-
-def _check_placeholders(err: _Sink, value: dict) -> None:
-    """Only the fields the skeleton fills with example text are looked at."""
-    spots: list[tuple[Path_, object]] = [
-        (("date", "note"), value.get("date", {}).get("note")),
-        (("official", "name"), (value.get("official") or {}).get("name")),
-        (("participants", "description"), (value.get("participants") or {}).get("description")),
-    ]
-    spots += [
-        (("clauses", i, "text"), c.get("text")) for i, c in enumerate(value.get("clauses", []))
-    ]
-    for i, source in enumerate(value.get("sources", [])):
-        spots += [(("sources", i, key), source.get(key)) for key in ("url", "publisher", "title")]
-    for path, text in spots:
-        if isinstance(text, str) and text.strip() in PLACEHOLDERS:
-            err(path, "this is the example text of the template; write what the source says")
-
-
-def _unknown(what: str, value: str, known: list[str]) -> str:
-    return f"unknown {what} '{value}'{suggest(value, known)}; known: {', '.join(sorted(known))}"
-
-
-def _check_id(err: _Sink, value: dict, stem: str, region: dict | None) -> None:
-    ident = value.get("id")
-    if ident is None:
-        return
-    if ident != stem:
-        err(
-            ("id",),
-            f"id '{ident}' must equal the file name; rename the file to {ident}.yml "
-            f"or write id: {stem}",
-        )
-    elif region and not ident.startswith(region["slug"] + "-"):
-        err(
-            ("id",),
-            f"id must start with the region slug '{region['slug']}-', "
-            f"e.g. {region['slug']}-2024-10-07",
-        )
-
-
-def _check_date(err: _Sink, when: dict, today: date) -> None:
-    precision, text = when.get("precision"), when.get("value")
-    if precision is None:
-        return
-    if precision == "unknown":
-        if text is not None:
-            err(
-                ("date", "value"),
-                "precision is unknown, so leave value out "
-                "(or choose the precision that fits the value)",
-            )
-        return
-    if text is None:
-        err(("date",), f"missing required key 'value' for precision {precision}")
-        return
-    form, length = VALUE_FORMS.get(precision, ("YYYY-MM-DD", 10))
-    if len(text) != length:
-        err(("date", "value"), f"precision {precision} needs a value written {form}")
-        return
-    _check_real_date(err, ("date", "value"), text, today)
-
-
-def _check_real_date(err: _Sink, path: Path_, text: str, today: date) -> date | None:
-    """A real calendar date, not in the future. Partial dates compare by their first day."""
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        day = date(parts[0], parts[1], parts[2])
-    except ValueError:
-        err(path, f"'{text}' is not a real date")
-        return None
-    if day > today:
-        err(path, f"'{text}' is in the future (today is {today.isoformat()})")
-        return None
-    return day
-
-
-def _check_official(err: _Sink, official: dict | None, region: dict | None) -> None:
-    if not official or not region or official.get("office") not in HEAD_OFFICES:
-        return
-    level = HEAD_OFFICES[official["office"]]
-    if level != region["level"]:
-        fits = " or ".join(o for o, lv in HEAD_OFFICES.items() if lv == region["level"])
-        err(
-            ("official", "office"),
-            f"{official['office']} heads a {level}, but "
-            f"{region['name']} is a {region['level']}; write {fits}",
-        )
-
-
-def _check_legal(err: _Sink, items: list, ref: Reference, today: date) -> None:
-    for i, item in enumerate(items):
-        if "instrument" in item and item["instrument"] not in ref.legal_bases:
-            err(
-                ("legal_basis", i, "instrument"),
-                _unknown("instrument", item["instrument"], list(ref.legal_bases))
-                + "; describe a local instrument with type, issuer, number, date, title instead",
-            )
-        if "date" in item:
-            _check_real_date(err, ("legal_basis", i, "date"), item["date"], today)
-
-
-def _check_sources(err: _Sink, sources: list, today: date) -> None:
-    for i, source in enumerate(sources):
-        for key in ("url", "archive_url"):
-            if key in source and not valid_url(source[key]):
-                err(
-                    ("sources", i, key),
-                    f"'{source[key][:80]}' is not a usable web address; "
-                    "write a full http:// or https:// address with a host",
-                )
-        days = {
-            k: _check_real_date(err, ("sources", i, k), source[k], today)
-            for k in ("published", "accessed")
-            if k in source
-        }
-        if days.get("published") and days.get("accessed") and days["accessed"] < days["published"]:
-            err(("sources", i, "accessed"), "accessed is before published")
-
-
-def valid_url(url: str) -> bool:
-    """http(s) with a host and no spaces or credentials: the only links we will print."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.hostname)
-        and "@" not in parts.netloc
-        and not re.search(r"\s", url)
-    )
-
-
-def unknown_region(code: str, ref: Reference) -> str:
-    """Say why a well-formed code is unknown and where to look."""
-    province = ref.regions.get(code[:2])
-    if province is None:
-        return f"no province has code '{code[:2]}'; see registry/regions.csv for codes"
-    return (
-        f"no region has code '{code}' in {province['name']} (province {code[:2]}); "
-        "see registry/regions.csv for the codes"
-    )
-
-
-def region_hint(text: str, ref: Reference) -> str:
-    """For a name written where a code belongs, name the code to write instead."""
-    wanted = normalize_name(text)
-    for code, region in ref.regions.items():
-        names = [region["name"], *region["aliases"].split(";")]
-        if any(normalize_name(n) == wanted for n in names if n):
-            return f' (did you mean "{code}" for {region["name"]}?)'
-    return ""
-
-
-def normalize_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def check_across(records: list[Record]) -> list[Diagnostic]:

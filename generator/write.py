@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import load, model, render, validate
-from .diagnostics import Diagnostic, GeneratorError
+from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR
 
 
@@ -101,30 +101,43 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def new_record(registry: Path, region: str, when: str, today: date | None) -> Path:
-    """Write a record skeleton for a region and date, refusing to overwrite anything."""
+def new_record(
+    registry: Path,
+    region: str,
+    when: str,
+    today: date | None,
+    elections: list[str] | None = None,
+) -> Path:
+    """Write a record skeleton for a region and date, refusing to overwrite anything.
+
+    The election is inferred from the date (the one election it can concern,
+    by the checker's own plausibility rule), or named with --election.
+    """
     reference, diags = validate.check_reference(registry)
     if reference is None:
         raise GeneratorError(diags)
     code = _find_region(reference, region)
     precision, value = _parse_when(when)
+    chosen = _elections(reference, elections or [], value, precision)
     row = reference.regions[code]
     ident = f"{row['slug']}-{value[:10]}" if value else f"{row['slug']}-tanpa-tanggal"
     path = registry / EVENTS_DIR / f"{ident}.yml"
     if path.exists():
-        raise GeneratorError(
-            [
-                Diagnostic(
-                    str(path),
-                    1,
-                    1,
-                    "id",
-                    "file already exists; add a suffix such as -2 if it is another event",
-                )
-            ]
+        msg = "file already exists; add a suffix such as -2 if it is another event"
+        raise GeneratorError([Diagnostic(str(path), 1, 1, "id", msg)])
+    text = (
+        render.environment()
+        .get_template("new-record.yml.j2")
+        .render(
+            ident=ident,
+            region=row,
+            precision=precision,
+            value=value,
+            today=(today or date.today()).isoformat(),
+            elections=chosen,
+            choices=sorted(reference.elections),
+            clause_ids=reference.clause_ids(),
         )
-    text = render.render_new_record(
-        ident, row, precision, value, reference, (today or date.today()).isoformat()
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
@@ -133,22 +146,22 @@ def new_record(registry: Path, region: str, when: str, today: date | None) -> Pa
 
 
 def _find_region(reference: validate.Reference, text: str) -> str:
-    if text in reference.regions:
-        return text
-    hint = validate.region_hint(text, reference)
-    if hint:
-        return hint.split('"')[1]
-    raise GeneratorError(
-        [
-            Diagnostic(
-                "--region",
-                1,
-                1,
-                "region",
-                f"unknown region '{text}'; give a code from registry/regions.csv, e.g. 61.07",
-            )
-        ]
+    """A code, or a name or alias exactly as in regions.csv; a near miss is only suggested."""
+    code = validate.find_region(text, reference)
+    if code and (code == text or _named(code, text, reference)):
+        return code
+    hint = f' (did you mean "{code}" for {reference.regions[code]["name"]}?)' if code else ""
+    msg = (
+        f"unknown region '{text}'{hint}; give a code or a name from registry/regions.csv, "
+        "e.g. 61.07"
     )
+    raise GeneratorError([argument_error("--region", msg)])
+
+
+def _named(code: str, text: str, reference: validate.Reference) -> bool:
+    row = reference.regions[code]
+    names = [row["name"], *row["aliases"].split(";")]
+    return any(validate.normalize_name(n) == validate.normalize_name(text) for n in names if n)
 
 
 def _parse_when(text: str) -> tuple[str, str]:
@@ -160,11 +173,34 @@ def _parse_when(text: str) -> tuple[str, str]:
     except ValueError:
         precision = None
     if precision is None:
+        msg = f"'{text}' is not YYYY-MM-DD, YYYY-MM, YYYY or unknown"
+        raise GeneratorError([argument_error("--date", msg)])
+    return precision, text
+
+
+def _elections(
+    reference: validate.Reference, named: list[str], value: str, precision: str
+) -> list[str]:
+    """The elections named with --election (known ids), or the one the date fits."""
+    unknown = [e for e in named if e not in reference.elections]
+    if unknown:
         raise GeneratorError(
             [
-                Diagnostic(
-                    "--date", 1, 1, "date", f"'{text}' is not YYYY-MM-DD, YYYY-MM, YYYY or unknown"
-                )
+                argument_error("--election", validate.unknown("election", e, reference))
+                for e in unknown
             ]
         )
-    return precision, text
+    if named:
+        return list(dict.fromkeys(named))
+    fits = validate.plausible_elections(reference, value or None, precision)
+    if len(fits) == 1:
+        return fits
+    if not value:
+        why = "the date is unknown"
+    elif fits:
+        why = f"the date fits {len(fits)} elections ({', '.join(fits)})"
+    else:
+        why = "no election is held on or within two years after the date"
+    known = ", ".join(fits or sorted(reference.elections))
+    msg = f"{why}; name the one the event concerns with --election ID (repeatable); known: {known}"
+    raise GeneratorError([argument_error("--election", msg)])

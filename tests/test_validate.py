@@ -9,6 +9,8 @@ exact diagnostic lines a contributor sees: it is the catalogue of messages.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,93 @@ def test_parallel_check_matches_serial(tmp_path: Path, monkeypatch: pytest.Monke
     assert parallel == serial
     assert sum(record is not None for record, _ in serial) == 1
     assert sum(len(found) for _, found in serial) > len(paths) // 2
+
+
+BASE = (FIXTURES / "base.yml").read_text(encoding="utf-8")
+
+
+def check_text(tmp: Path, text: str, name: str = BASE_NAME) -> list[str]:
+    """Check one record text in a fresh fixture registry under tmp (one per call)."""
+    tmp = Path(tempfile.mkdtemp(dir=tmp))
+    os.chdir(tmp)
+    registry = make_registry(tmp, {name: text.encode()})
+    _, diags = validate.check(registry, None, TODAY)
+    return [d.text() for d in diags]
+
+
+@pytest.mark.parametrize(
+    ("precision", "value", "flagged"),
+    [
+        ("exact", "2020-12-09", False),  # the voting day itself
+        ("exact", "2020-12-10", True),
+        ("reported", "2020-12-15", False),  # on or before the report: may be before voting
+        ("approximate", "2020-12-12", False),  # three days either side
+        ("approximate", "2020-12-13", True),
+        ("month", "2020-12", False),
+        ("year", "2021", True),
+        ("exact", "2018-12-09", False),  # exactly two years before
+        ("exact", "2018-12-08", True),
+        ("month", "2018-12", False),  # its last day is within two years
+        ("year", "2017", True),
+    ],
+)
+def test_plausibility_reads_the_date_by_its_precision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, precision: str, value: str, flagged: bool
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = BASE.replace(
+        "  precision: reported\n  value: 2020-10-20",
+        f'  precision: {precision}\n  value: "{value}"',
+    )
+    lines = check_text(tmp_path, text)
+    assert bool(lines) == flagged, lines
+    assert all("voting day of pilkada-2020" in line for line in lines)
+
+
+def test_elections_note_explains_an_implausible_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = BASE.replace("  - pilkada-2020\n", "  - pilkada-2024\n")
+    assert len(check_text(tmp_path, text)) == 1
+    noted = text.replace(
+        "event_types:", "elections_note: Sumber menyebutnya persiapan Pilkada 2024.\nevent_types:"
+    )
+    assert check_text(tmp_path, noted) == []
+
+
+def test_joint_event_of_a_province_and_its_regencies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A governor's event where every bupati signs: heads fit their own region's level."""
+    monkeypatch.chdir(tmp_path)
+    text = (
+        BASE.replace("id: kab-bengkayang-2020-10-20", "id: prov-kalimantan-barat-2020-10-20")
+        .replace('region: "61.07"', 'region: "61"\nparticipating_regions: ["61.*", "62.11"]')
+        .replace("    office: Bupati\n", "    office: Gubernur\n")
+        .replace(
+            "participants:",
+            "  - roles: [signing]\n    office: Bupati\n    status: definitif\n"
+            '    region: "61.07"\n'
+            "  - roles: [signing]\n    group: bupati dan wali kota se-Kalimantan Barat\n"
+            "    count: 14\n"
+            "  - roles: [witnessing]\n    office: Wakil Bupati\n    status: definitif\n"
+            '    region: "62.11"\n'
+            "participants:",
+        )
+    )
+    assert check_text(tmp_path, text, "prov-kalimantan-barat-2020-10-20.yml") == []
+    wrong = text.replace('    region: "61.07"\n', '    region: "61"\n', 1)
+    assert check_text(tmp_path, wrong, "prov-kalimantan-barat-2020-10-20.yml") == [
+        "registry/events/prov-kalimantan-barat-2020-10-20.yml:18:13: error: people[2].office: "
+        "Bupati heads a kabupaten, but Kalimantan Barat is a provinsi; write Gubernur or "
+        "Wakil Gubernur, or set this person's region"
+    ]
+
+
+def test_unknown_dates_are_never_implausible(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = BASE.replace("  precision: reported\n  value: 2020-10-20", "  precision: unknown")
+    assert check_text(tmp_path, text.replace("pilkada-2020", "pilkada-2024", 1)) == []

@@ -1,0 +1,400 @@
+"""One record + reference data -> the problems a schema cannot say. No I/O.
+
+The JSON Schema settles shape; these rules need other files or the calendar:
+ids that must exist in the reference data (with the closest known ids when they
+do not), real dates, the id matching its file name, offices matching the level
+of their region, regions involved, plausible elections, and the example text
+of the `new` skeleton left in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from . import dates
+from .diagnostics import Diagnostic
+from .reference import Reference
+from .schema import Path_, closest, key_text, suggest
+
+VALUE_FORMS = {"month": ("YYYY-MM", 7), "year": ("YYYY", 4)}
+HEAD_OFFICES = {
+    "Gubernur": "provinsi",
+    "Wakil Gubernur": "provinsi",
+    "Bupati": "kabupaten",
+    "Wakil Bupati": "kabupaten",
+    "Wali Kota": "kota",
+    "Wakil Wali Kota": "kota",
+}
+NAME_CUTOFF = 0.8
+"""How alike a misspelt region name must be to suggest it (Bengkayan -> Bengkayang)."""
+PLAUSIBLE_YEARS = 2
+"""An event concerns an election held on or after it, and at most this many years later."""
+
+# Example texts of the `new` skeleton (templates/new-record.yml.j2): left in place
+# they would publish as facts, so they are errors, not values.
+PLACEHOLDERS = frozenset(
+    {
+        "Jelaskan dari mana tanggal ini diketahui.",
+        "Nama Pejabat",
+        "Siapa yang ikut, menurut sumber.",
+        "Bunyi butir pertama persis seperti di sumber.",
+        "https://contoh.id/berita",
+        "Nama Media",
+        "Judul Berita",
+    }
+)
+
+
+class Sink:
+    """Collects problems at the recorded position of a key path.
+
+    A path the schema walk already reported (or one above or below it) gets no
+    second message: one message per mistake.
+    """
+
+    def __init__(
+        self, display: str, marks: dict[Path_, tuple[int, int]], broken: set[Path_]
+    ) -> None:
+        self.display, self.marks, self.broken = display, marks, broken
+        self.diags: list[Diagnostic] = []
+
+    def __call__(self, path: Path_, message: str) -> None:
+        if any(path[: len(b)] == b or b[: len(path)] == path for b in self.broken if b):
+            return
+        line, col = self.marks.get(path) or self.marks.get(path[:-1], (1, 1))
+        self.diags.append(Diagnostic(self.display, line, col, key_text(path), message))
+
+
+def check_event(err: Sink, stem: str, value: dict, ref: Reference, today: date) -> list[Diagnostic]:
+    """Everything about one record that needs more than its own shape."""
+    region = ref.regions.get(value.get("region", ""))
+    if "region" in value and region is None:
+        err(("region",), unknown_region(value["region"], ref))
+    _check_id(err, value, stem, region)
+    _check_placeholders(err, value)
+    _check_date(err, value.get("date", {}), today)
+    involved = _check_participating(err, value, ref)
+    _check_elections(err, value, ref)
+    _check_people(err, value.get("people", []), region, involved, ref)
+    for i, clause in enumerate(value.get("clauses", [])):
+        if "template" in clause and clause["template"] not in ref.clause_ids():
+            err(("clauses", i, "template"), unknown("clause template", clause["template"], ref))
+    _check_legal(err, value.get("legal_basis", []), ref, today)
+    _check_sources(err, value.get("sources", []), today)
+    return err.diags
+
+
+def known_ids(what: str, ref: Reference) -> list[str]:
+    """The ids a record may use for each kind of reference."""
+    return {
+        "election": lambda: list(ref.elections),
+        "instrument": lambda: list(ref.legal_bases),
+        "clause template": ref.clause_ids,
+    }[what]()
+
+
+def unknown(what: str, value: str, ref: Reference) -> str:
+    """One message for an id that is not known, well-formed or not, with the closest ids."""
+    known = known_ids(what, ref)
+    msg = f"unknown {what} '{value}'{suggest(value, known)}; known: {', '.join(sorted(known))}"
+    if what == "instrument":
+        msg += "; describe a local instrument with type, issuer, number, date, title instead"
+    return msg
+
+
+def id_hints(ref: Reference) -> dict[str, Callable[[str, str], str]]:
+    """Messages for values that fail an id pattern: the did-you-mean, not the id example."""
+    return {
+        "region": lambda v, m: m + region_hint(v, ref),
+        "participating_regions": lambda v, m: m + region_hint(v, ref),
+        "elections": lambda v, m: unknown("election", v, ref),
+        "instrument": lambda v, m: unknown("instrument", v, ref),
+        "template": lambda v, m: unknown("clause template", v, ref),
+    }
+
+
+def _check_placeholders(err: Sink, value: dict) -> None:
+    """Only the fields the skeleton fills with example text are looked at."""
+    spots: list[tuple[Path_, object]] = [
+        (("date", "note"), value.get("date", {}).get("note")),
+        (("participants", "description"), value.get("participants", {}).get("description")),
+    ]
+    spots += [(("people", i, "name"), p.get("name")) for i, p in enumerate(value.get("people", []))]
+    spots += [
+        (("clauses", i, "text"), c.get("text")) for i, c in enumerate(value.get("clauses", []))
+    ]
+    for i, source in enumerate(value.get("sources", [])):
+        spots += [(("sources", i, key), source.get(key)) for key in ("url", "publisher", "title")]
+    for path, text in spots:
+        if isinstance(text, str) and text.strip() in PLACEHOLDERS:
+            err(path, "this is the example text of the template; write what the source says")
+
+
+def _check_id(err: Sink, value: dict, stem: str, region: dict | None) -> None:
+    ident = value.get("id")
+    if ident is None:
+        return
+    if ident != stem:
+        err(
+            ("id",),
+            f"id '{ident}' must equal the file name; rename the file to {ident}.yml "
+            f"or write id: {stem}",
+        )
+    elif region and not ident.startswith(region["slug"] + "-"):
+        err(
+            ("id",),
+            f"id must start with the region slug '{region['slug']}-', "
+            f"e.g. {region['slug']}-2024-10-07",
+        )
+
+
+def _check_date(err: Sink, when: dict, today: date) -> None:
+    precision, text = when.get("precision"), when.get("value")
+    if precision is None:
+        return
+    if precision == "unknown":
+        if text is not None:
+            err(
+                ("date", "value"),
+                "precision is unknown, so leave value out "
+                "(or choose the precision that fits the value)",
+            )
+        return
+    if text is None:
+        err(("date",), f"missing required key 'value' for precision {precision}")
+        return
+    form, length = VALUE_FORMS.get(precision, ("YYYY-MM-DD", 10))
+    if len(text) != length:
+        err(("date", "value"), f"precision {precision} needs a value written {form}")
+        return
+    _check_real_date(err, ("date", "value"), text, today)
+
+
+def _check_real_date(err: Sink, path: Path_, text: str, today: date) -> date | None:
+    """A real calendar date, not in the future. Partial dates compare by their first day."""
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        day = date(parts[0], parts[1], parts[2])
+    except ValueError:
+        err(path, f"'{text}' is not a real date")
+        return None
+    if day > today:
+        err(path, f"'{text}' is in the future (today is {today.isoformat()})")
+        return None
+    return day
+
+
+def _check_participating(err: Sink, value: dict, ref: Reference) -> set[str]:
+    """Codes taking part, known and not the host; returns every region involved."""
+    host = value.get("region", "")
+    involved = {host}
+    for i, code in enumerate(value.get("participating_regions", [])):
+        path = ("participating_regions", i)
+        if code.endswith(".*"):
+            province = ref.regions.get(code[:2])
+            if province is None or province["level"] != "provinsi":
+                err(path, f"no province has code '{code[:2]}'; see registry/regions.csv for codes")
+                continue
+            involved |= {
+                c
+                for c, r in ref.regions.items()
+                if r["province_code"] == code[:2] and c != code[:2]
+            }
+        elif code not in ref.regions:
+            err(path, unknown_region(code, ref))
+        elif code == host:
+            err(path, f"'{code}' is the host region (region); list only the other regions")
+        else:
+            involved.add(code)
+    return involved
+
+
+def _check_elections(err: Sink, value: dict, ref: Reference) -> None:
+    """Known ids; and an event neither after a voting day nor years before it, unless
+    elections_note explains why."""
+    when = value.get("date", {})
+    first = dates.earliest(when.get("value"), when.get("precision", "unknown"))
+    last = dates.latest(when.get("value"), when.get("precision", "unknown"))
+    for i, election in enumerate(value.get("elections", [])):
+        if election not in ref.elections:
+            err(("elections", i), unknown("election", election, ref))
+            continue
+        if "elections_note" in value:
+            continue
+        voting = voting_day(ref, election)
+        problem = implausible(voting, first, last)
+        if problem:
+            err(
+                ("elections", i),
+                f"the event ({when['value']}) is {problem} the voting day of {election} "
+                f"({voting.isoformat()}); correct the date or the election, "
+                "or explain it in elections_note",
+            )
+
+
+def voting_day(ref: Reference, election: str) -> date:
+    return date.fromisoformat(str(ref.elections[election]["voting_date"]))
+
+
+def implausible(voting: date, first: date | None, last: date | None) -> str | None:
+    """Why an event dated first..last cannot concern an election on `voting`, or None."""
+    if first is not None and first > voting:
+        return "after"
+    if last is not None and last < dates.years_before(voting, PLAUSIBLE_YEARS):
+        return f"more than {PLAUSIBLE_YEARS} years before"
+    return None
+
+
+def plausible_elections(ref: Reference, value: str | None, precision: str) -> list[str]:
+    """Elections an event of this date may concern (what `new` offers); [] if unknown."""
+    first, last = dates.earliest(value, precision), dates.latest(value, precision)
+    if last is None:
+        return []
+    return sorted(e for e in ref.elections if not implausible(voting_day(ref, e), first, last))
+
+
+def _check_people(
+    err: Sink, people: list, host: dict | None, involved: set[str], ref: Reference
+) -> None:
+    """A person's region (default: the host; for a governor at a regency's or city's
+    event, the host's province) is one involved in the event, or the host's province;
+    a head's office fits its level."""
+    province = ref.regions.get(host["province_code"]) if host else None
+    if province:
+        involved = involved | {province["code"]}
+    for i, person in enumerate(people):
+        region = host
+        if province and HEAD_OFFICES.get(person.get("office", "")) == "provinsi":
+            region = province
+        if "region" in person:
+            code = person["region"]
+            region = ref.regions.get(code)
+            if region is None:
+                err(("people", i, "region"), unknown_region(code, ref))
+                continue
+            if code not in involved:
+                err(
+                    ("people", i, "region"),
+                    f"'{code}' ({region['name']}) is neither the host region, its province, "
+                    "nor in participating_regions; add it there, or correct the code",
+                )
+                continue
+        _check_office(err, ("people", i, "office"), person.get("office"), region)
+
+
+def _check_office(err: Sink, path: Path_, office: str | None, region: dict | None) -> None:
+    if not region or office not in HEAD_OFFICES:
+        return
+    level = HEAD_OFFICES[office]
+    if level != region["level"]:
+        fits = " or ".join(o for o, lv in HEAD_OFFICES.items() if lv == region["level"])
+        err(
+            path,
+            f"{office} heads a {level}, but {region['name']} is a {region['level']}; "
+            f"write {fits}, or set this person's region",
+        )
+
+
+def _check_legal(err: Sink, items: list, ref: Reference, today: date) -> None:
+    for i, item in enumerate(items):
+        if "instrument" in item and item["instrument"] not in ref.legal_bases:
+            err(("legal_basis", i, "instrument"), unknown("instrument", item["instrument"], ref))
+        if "date" in item:
+            _check_real_date(err, ("legal_basis", i, "date"), item["date"], today)
+
+
+def _check_sources(err: Sink, sources: list, today: date) -> None:
+    for i, source in enumerate(sources):
+        for key in ("url", "archive_url"):
+            if key in source and not valid_url(source[key]):
+                err(
+                    ("sources", i, key),
+                    f"'{source[key][:80]}' is not a usable web address; "
+                    "write a full http:// or https:// address with a host",
+                )
+        days = {
+            k: _check_real_date(err, ("sources", i, k), source[k], today)
+            for k in ("published", "accessed")
+            if k in source
+        }
+        if days.get("published") and days.get("accessed") and days["accessed"] < days["published"]:
+            err(("sources", i, "accessed"), "accessed is before published")
+
+
+def valid_url(url: str) -> bool:
+    """http(s) with a host and no spaces or credentials: the only links we will print."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and "@" not in parts.netloc
+        and not re.search(r"\s", url)
+    )
+
+
+def unknown_region(code: str, ref: Reference) -> str:
+    """Say why a well-formed code is unknown, the closest codes, and where to look."""
+    province = ref.regions.get(code[:2])
+    if province is None:
+        return f"no province has code '{code[:2]}'; see registry/regions.csv for codes"
+    same = [c for c, r in ref.regions.items() if r["province_code"] == code[:2]]
+    return (
+        f"no region has code '{code}' in {province['name']} (province {code[:2]})"
+        f"{suggest(code, same)}; see registry/regions.csv for the codes"
+    )
+
+
+def region_hint(text: str, ref: Reference) -> str:
+    """For a name (or a near-miss code) where a code belongs, the code to write instead."""
+    code = find_region(text, ref)
+    return f' (did you mean "{code}" for {ref.regions[code]["name"]}?)' if code else ""
+
+
+def find_region(text: str, ref: Reference) -> str | None:
+    """A region code for a code, a name or alias, or the closest name; None if nothing fits."""
+    if text in ref.regions:
+        return text
+    names: dict[str, str] = {}
+    for code, region in ref.regions.items():
+        for name in [region["name"], *region["aliases"].split(";")]:
+            if name:
+                names.setdefault(normalize_name(name), code)
+    wanted = normalize_name(text)
+    if wanted in names:
+        return names[wanted]
+    if wanted and not wanted[0].isdigit():
+        near = closest(wanted, list(names), cutoff=NAME_CUTOFF)
+        return names[near[0]] if near else None
+    padded = re.sub(r"^([0-9]{2})\.?([0-9])$", r"\1.0\2", text.strip())  # 61.7 -> 61.07
+    if padded in ref.regions:
+        return padded
+    near_codes = closest(text, list(ref.regions))
+    return near_codes[0] if near_codes else None
+
+
+def normalize_name(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def old_shape(display: str, node: Any) -> list[Diagnostic]:
+    """A record without schema_version is in the version-1 shape: one message, at line 1."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    if "schema_version" in keys:
+        return []
+    msg = (
+        "this record is in the version-1 shape (it has no schema_version); "
+        f"upgrade it with: python -m generator migrate {display}"
+    )
+    return [Diagnostic(display, 1, 1, "", msg)]
