@@ -84,6 +84,15 @@
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
+  /* Text of an element with its text nodes kept apart: textContent would run a
+   * cell or a line break into the next word ("BudimanPjs"). */
+  function textOf(el) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var parts = [];
+    while (walker.nextNode()) parts.push(walker.currentNode.nodeValue);
+    return parts.join(" ");
+  }
+
   function matches(query, have) {
     return query.every(function (q) {
       return have.some(function (w) { return w === q || (q.length >= 3 && w.indexOf(q) === 0); });
@@ -98,9 +107,9 @@
     own.querySelectorAll(".anak").forEach(function (el) { el.remove(); });
     var details = row.querySelector("details.anak");
     return {
-      row: row, own: words(own.textContent), details: details,
+      row: row, own: words(textOf(own)), details: details,
       kids: Array.prototype.map.call(row.querySelectorAll(".anak li"), function (li) {
-        return { li: li, words: words(li.textContent) };
+        return { li: li, words: words(textOf(li)) };
       })
     };
   }
