@@ -56,7 +56,7 @@ def test_top_level_menu_visible_at_each_width(tab: Page, base_url: str) -> None:
         expect(active).to_have_attribute("aria-current", "true")
         assert active.evaluate("a => getComputedStyle(a).fontWeight") == "700"
     else:
-        tab.locator('label[for="__drawer"]').click()
+        tab.locator('.md-header label[for="__drawer"]').click()
         drawer = tab.locator(".md-sidebar--primary")
         for name in ("Peristiwa", "Wilayah", "Statistik", "Tentang", "English"):
             expect(drawer.get_by_text(name, exact=True).first).to_be_visible()
@@ -376,9 +376,9 @@ def test_keyboard_compare_and_download(page: Page, base_url: str) -> None:
     tab_to(
         page, "e => e.tagName === 'A' && /events\\.csv$/.test(e.getAttribute('href') || '')", 200
     )
-    with page.expect_response(re.compile(r"events\.csv$")) as response:
+    with page.expect_download() as download:
         page.keyboard.press("Enter")
-    assert response.value.ok
+    assert download.value.suggested_filename == "events.csv"
 
 
 INTERACTIVE = {
