@@ -44,7 +44,7 @@
     label.textContent = "Urutkan kartu: ";
     var select = document.createElement("select");
     select.id = id;
-    select.appendChild(new Option("urutan semula", ""));
+    select.appendChild(new Option("pilih urutan", ""));
     var heads = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(heads, function (th, index) {
       var name = th.textContent.trim();
@@ -155,8 +155,9 @@
     box.appendChild(count);
     var holder = table.closest(".tabel-gulir") || table;
     holder.parentNode.insertBefore(box, holder);
-    var index = Array.prototype.map.call(rows, rowIndex);
+    var index = null;  // built on first use: a long table costs nothing until filtered
     input.addEventListener("input", function () {
+      if (!index) index = Array.prototype.map.call(rows, rowIndex);
       var raw = input.value.trim();
       var shown = applyFilter(index, words(raw));
       if (!raw) count.textContent = "";
