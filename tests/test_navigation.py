@@ -258,7 +258,8 @@ def test_filter_count_is_live_and_says_when_nothing_matches(tab: Page, base_url:
 # --- 4. Coverage -----------------------------------------------------------------------
 
 
-def test_one_coverage_definition_used_everywhere(page: Page, base_url: str) -> None:
+def test_one_coverage_definition_used_everywhere(tab: Page, base_url: str) -> None:
+    page = tab
     page.goto(base_url + "tentang/")
     definition = page.locator("#cakupan")
     expect(definition).to_be_visible()
@@ -347,7 +348,8 @@ def test_skip_link_is_first_and_visible(tab: Page, base_url: str) -> None:
     assert tab.evaluate("location.hash") != ""
 
 
-def test_keyboard_find_a_region_and_open_an_event(page: Page, base_url: str) -> None:
+def test_keyboard_find_a_region_and_open_an_event(tab: Page, base_url: str) -> None:
+    page = tab
     page.goto(base_url + "wilayah/")
     tab_to(page, "e => e.id && e.id.startsWith('saring-tabel')")
     page.keyboard.type("bengkayang")
