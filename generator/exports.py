@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from .figures import coverage, schema_fields, statistics, tile_map
+from .figures import coverage, island_groups, schema_fields, statistics, tile_map
 from .model import Clause, Event, LegalRef, Person, Region, Registry
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
@@ -63,8 +63,9 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
         **ctx,
     )
     out["statistik/index.md"] = page(safe, "statistik.md.j2", 1, **ctx)
-    maps = {"lebar": tile_map(registry), "sempit": tile_map(registry, narrow=True)}
-    out["statistik/peta.md"] = page(safe, "peta.md.j2", 2, maps=maps, **ctx)
+    tiles = tile_map(registry)
+    groups = island_groups(tiles["tiles"])
+    out["statistik/peta.md"] = page(safe, "peta.md.j2", 2, map=tiles, groups=groups, **ctx)
     out["statistik/cakupan.md"] = page(safe, "cakupan.md.j2", 2, coverage=coverage(registry), **ctx)
     return out
 

@@ -22,7 +22,7 @@ GRID = """
 .. .. 36 31 32 33 35 51 52 53 .. ..
 .. .. .. .. .. 34 .. .. .. .. .. ..
 """
-TILE, SPLIT = 60, 6  # tile pitch; on phones columns from SPLIT on move under the rest
+TILE, SPLIT = 60, 6  # tile pitch; provinces GRID lacks go in rows of SPLIT below it
 SHORT_NAMES = """11:Aceh 12:Sumut 13:Sumbar 14:Riau 15:Jambi 16:Sumsel 17:Bengkulu 18:Lampung
 19:Babel 21:Kepri 31:DKI 32:Jabar 33:Jateng 34:DIY 35:Jatim 36:Banten 51:Bali 52:NTB 53:NTT
 61:Kalbar 62:Kalteng 63:Kalsel 64:Kaltim 65:Kaltara 71:Sulut 72:Sulteng 73:Sulsel 74:Sultra
@@ -120,12 +120,12 @@ def bar_chart(ident: str, title: str, rows: list[Row], total: int = 0) -> dict[s
     return {"id": ident, "title": title, "width": width, "height": len(rows) * row_h, "rows": bars}
 
 
-def tile_map(registry: Registry, narrow: bool = False) -> dict[str, Any]:
-    """Tiles, shades and legend of the province cartogram. The wide map is 12 tiles
-    across; `narrow` stacks the eastern half under the western one, so that on a
-    phone each tile stays big enough to read without scrolling sideways."""
+def tile_map(registry: Registry) -> dict[str, Any]:
+    """Tiles, shades and legend of the province cartogram, 12 tiles across. Narrower
+    screens get the same tiles as lists by island group (island_groups): a map folded
+    to fit a phone loses the west-to-east order it exists to show."""
     cells = _cells(registry)
-    spots = {code: _spot(col, row, narrow) for code, (col, row) in cells.items()}
+    spots = {code: (col * TILE, row * TILE) for code, (col, row) in cells.items()}
     counts = {p.code: len(registry.by_province.get(p.code, ())) for p in registry.provinces}
     legend = shade_bins(max(counts.values(), default=0))
     tiles = [
@@ -142,15 +142,6 @@ def tile_map(registry: Registry, narrow: bool = False) -> dict[str, Any]:
     width = max(x for x, _ in spots.values()) + TILE
     height = max(y for _, y in spots.values()) + TILE
     return {"tiles": tiles, "legend": legend, "width": width, "height": height}
-
-
-def _spot(col: int, row: int, narrow: bool) -> tuple[int, int]:
-    """Top-left corner of a tile. The map keeps its full shape whichever provinces exist."""
-    if narrow and col >= SPLIT:
-        return (col - SPLIT) * TILE, int((row + 6.5) * TILE)
-    if narrow and row >= 6:  # a province GRID lacks: below the eastern half
-        return col * TILE, (row + 6) * TILE
-    return col * TILE, row * TILE
 
 
 def _cells(registry: Registry) -> dict[str, tuple[int, int]]:
@@ -251,3 +242,28 @@ LIMITS = {
     "minItems": "min. {} butir",
     "maxItems": "maks. {} butir",
 }
+
+
+# Island groups west to east, by the first digits of a province code (Kemendagri
+# numbers provinces by island group); the template names them.
+ISLAND_GROUPS = (
+    ("sumatra", ("1", "21")),
+    ("jawa", ("3",)),
+    ("kalimantan", ("6",)),
+    ("nusa-tenggara", ("5",)),
+    ("sulawesi", ("7",)),
+    ("maluku", ("8",)),
+    ("papua", ("9",)),
+)
+
+
+def island_groups(tiles: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The tile map's tiles as lists by island group, each west to east (then north to
+    south): what a phone shows instead of a map too narrow to keep its shape."""
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    for key, prefixes in ISLAND_GROUPS:
+        members = [t for t in tiles if t["region"].code.startswith(prefixes)]
+        members.sort(key=lambda t: (t["x"], t["y"], t["region"].code))
+        if members:
+            groups.append((key, members))
+    return groups

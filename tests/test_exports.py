@@ -342,10 +342,11 @@ def test_charts_are_well_formed_and_labelled(built: tuple[Registry, dict[str, st
 
 def test_map_has_every_province_linked(built: tuple[Registry, dict[str, str]]) -> None:
     reg, out = built
-    wide, narrow = svgs(out["statistik/peta.md"])
-    for svg in (wide, narrow):
-        links = [a.get("href") for a in svg.iter(f"{SVG}a")]
-        assert sorted(links) == sorted(f"../../wilayah/{p.slug}/" for p in reg.provinces)
+    (wide,) = svgs(out["statistik/peta.md"])
+    links = [a.get("href") for a in wide.iter(f"{SVG}a")]
+    assert sorted(links) == sorted(f"../../wilayah/{p.slug}/" for p in reg.provinces)
+    listed = out["statistik/peta.md"].split('class="peta-daftar"')[1].split("## Tabel")[0]
+    assert sorted(re.findall(r'href="([^"]+)"', listed)) == sorted(links)
     assert all(f"wilayah/{p.slug}.md" in out for p in reg.provinces)
     kalbar = next(a for a in wide.iter(f"{SVG}a") if "kalimantan-barat" in a.get("href", ""))
     # Bengkayang's own event and the province's joint event with all its regencies

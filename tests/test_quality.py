@@ -43,6 +43,11 @@ SAMPLE = [
     "statistik/",
     "statistik/peta/",
     "statistik/cakupan/",
+    "en/",
+    "en/about/",
+    "en/glossary/",
+    "en/contributing/",
+    "en/data/",
 ]
 # Pages are served under this sub-path (site_url), as on GitHub Pages.
 PREFIX = "/registri/"
@@ -192,7 +197,8 @@ def broken_links(built_site: Path) -> list[str]:
 def test_theme_overrides_match_installed_theme() -> None:
     """overrides/ copies three theme templates from this exact version."""
     assert version("mkdocs-material") == "9.8.2"
-    for name in ("base.html", "partials/nav-item.html", "partials/toc.html"):
+    copies = ("base.html", "partials/nav-item.html", "partials/toc.html", "partials/footer.html")
+    for name in (*copies, "partials/tabs-item.html", "partials/language.html"):
         assert "mkdocs-material 9.8.2" in (ROOT / "overrides" / name).read_text(encoding="utf-8")
 
 

@@ -17,9 +17,9 @@
     return a.localeCompare(b, "id", { numeric: true });
   }
 
-  function sortBy(table, index, th) {
+  function sortBy(table, index, th, forced) {
     var body = table.tBodies[0];
-    var dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+    var dir = forced || (th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending");
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) {
       c.removeAttribute("aria-sort");
     });
@@ -32,8 +32,39 @@
     rows.forEach(function (r) { body.appendChild(r); });
   }
 
-  function makeSortable(table) {
+  /* On a phone a .kartu table shows its rows as cards and hides the header row,
+   * so the sort buttons go with it: a select above the cards sorts them instead
+   * (CSS shows it only in card layout). */
+  function makeCardSort(table, n) {
+    var box = document.createElement("p");
+    box.className = "urut-kartu";
+    var id = "urut-kartu-" + n;
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = "Urutkan kartu: ";
+    var select = document.createElement("select");
+    select.id = id;
+    select.appendChild(new Option("pilih urutan", ""));
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, index) {
+      var name = th.textContent.trim();
+      select.appendChild(new Option(name + " (naik)", index + ":ascending"));
+      select.appendChild(new Option(name + " (turun)", index + ":descending"));
+    });
+    select.addEventListener("change", function () {
+      if (!select.value) return;
+      var parts = select.value.split(":");
+      sortBy(table, Number(parts[0]), heads[Number(parts[0])], parts[1]);
+    });
+    box.appendChild(label);
+    box.appendChild(select);
+    var holder = table.closest(".tabel-gulir") || table;
+    holder.parentNode.insertBefore(box, holder);
+  }
+
+  function makeSortable(table, n) {
     if (!table.tHead || !table.tBodies.length) return;
+    if (table.classList.contains("kartu")) makeCardSort(table, n);
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -46,36 +77,92 @@
     });
   }
 
+  /* Filtering matches whole words: "pj" finds "Pj" but not "Pjs"; a word of three
+   * letters or more also finds longer words it begins ("beng" -> "Bengkayang"). */
+  function words(text) {
+    return text.toLocaleLowerCase("id").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  /* Text of an element with its text nodes kept apart: textContent would run a
+   * cell or a line break into the next word ("BudimanPjs"). */
+  function textOf(el) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var parts = [];
+    while (walker.nextNode()) parts.push(walker.currentNode.nodeValue);
+    return parts.join(" ");
+  }
+
+  function matches(query, have) {
+    return query.every(function (q) {
+      return have.some(function (w) { return w === q || (q.length >= 3 && w.indexOf(q) === 0); });
+    });
+  }
+
+  /* A row may hold a list of the places inside it (.anak: a province's regencies
+   * and cities): the row then shows when the list matches, with only the matching
+   * places visible and the list opened. */
+  function rowIndex(row) {
+    var own = row.cloneNode(true);
+    own.querySelectorAll(".anak").forEach(function (el) { el.remove(); });
+    var details = row.querySelector("details.anak");
+    return {
+      row: row, own: words(textOf(own)), details: details,
+      kids: Array.prototype.map.call(row.querySelectorAll(".anak li"), function (li) {
+        return { li: li, words: words(textOf(li)) };
+      })
+    };
+  }
+
+  function applyFilter(index, query) {
+    var shown = 0;
+    index.forEach(function (it) {
+      var own = !query.length || matches(query, it.own);
+      var kidHits = 0;
+      it.kids.forEach(function (k) {
+        var hit = own || matches(query, k.words);
+        k.li.hidden = !hit;
+        if (hit && !own) kidHits += 1;
+      });
+      if (it.details) it.details.open = kidHits > 0;
+      it.row.hidden = !(own || kidHits);
+      if (!it.row.hidden) shown += 1;
+    });
+    return shown;
+  }
+
   function makeFilterable(table, n) {
     var rows = table.tBodies.length ? table.tBodies[0].rows : [];
     if (rows.length < 6) return;
-    var box = document.createElement("p");
+    var box = document.createElement("div");
     box.className = "saring-tabel";
     var id = "saring-tabel-" + n;
     var label = document.createElement("label");
     label.htmlFor = id;
-    label.textContent = "Saring baris: ";
+    label.textContent = "Saring baris";
     var input = document.createElement("input");
     input.type = "search";
     input.id = id;
     input.placeholder = "ketik nama, tahun…";
-    var count = document.createElement("span");
+    input.setAttribute("aria-describedby", id + "-hitung");
+    var count = document.createElement("p");
+    count.id = id + "-hitung";
     count.setAttribute("role", "status");
-    count.className = "sr-only";
+    count.setAttribute("aria-live", "polite");
+    count.className = "saring-hitung";
     box.appendChild(label);
     box.appendChild(input);
     box.appendChild(count);
     var holder = table.closest(".tabel-gulir") || table;
     holder.parentNode.insertBefore(box, holder);
+    var index = null;  // built on first use: a long table costs nothing until filtered
     input.addEventListener("input", function () {
-      var q = input.value.trim().toLocaleLowerCase("id");
-      var shown = 0;
-      Array.prototype.forEach.call(rows, function (row) {
-        var hit = !q || row.textContent.toLocaleLowerCase("id").indexOf(q) !== -1;
-        row.hidden = !hit;
-        if (hit) shown += 1;
-      });
-      count.textContent = shown + " dari " + rows.length + " baris";
+      if (!index) index = Array.prototype.map.call(rows, rowIndex);
+      var raw = input.value.trim();
+      var shown = applyFilter(index, words(raw));
+      if (!raw) count.textContent = "";
+      else if (!shown) count.textContent = "Tidak ada baris yang cocok dengan “" + raw + "”.";
+      else count.textContent = shown + " dari " + rows.length + " baris cocok.";
     });
   }
 
@@ -84,8 +171,9 @@
     document.querySelectorAll("table.registri").forEach(function (table) {
       if (table.dataset.siap) return;
       table.dataset.siap = "1";
-      if (table.hasAttribute("data-sortable")) makeSortable(table);
-      if (table.hasAttribute("data-filter")) makeFilterable(table, n++);
+      var k = n++;
+      if (table.hasAttribute("data-sortable")) makeSortable(table, k);
+      if (table.hasAttribute("data-filter")) makeFilterable(table, k);
     });
   }
 
