@@ -9,9 +9,10 @@ integrity hash npm publishes, so a rerun gives the same file byte for byte.
 
 Names and codes come from the package (data under ODbL 1.0, see
 registry/REGIONS.md). Search aliases are derived here ("Kab. X", "Kab X", the
-bare name where no other region shares it) plus the curated short names in
-registry/region-aliases.csv. An alias that two regions would share is dropped
-from both, so typing it never lands a citizen on the wrong regency.
+bare name where no other region shares it) plus every region's short names
+(tools/shortnames.py: press conventions, sources in registry/region-aliases.csv),
+which it also writes to registry/region-shortnames.csv. An alias that two
+regions would share is dropped from both, so typing it never lands a citizen on the wrong regency.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import shortnames
 
 PACKAGE = "idn-area-data@4.0.1"
 INTEGRITY = (
@@ -115,12 +119,13 @@ def candidate_rows(data: bytes) -> list[dict]:
     return rows
 
 
-def read_extra() -> dict[str, list[str]]:
-    """Curated short names (Kalbar, Pulpis, ...): code,alias,source."""
+def read_extra(rows: list[dict]) -> dict[str, list[str]]:
+    """Short names of every region (tools/shortnames.py), also written to region-shortnames.csv."""
+    found = shortnames.shortnames(rows, shortnames.read_sourced(EXTRA))
+    shortnames.OUT.write_text(shortnames.render(found), encoding="utf-8")
     extra: dict[str, list[str]] = {}
-    with EXTRA.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-            extra.setdefault(row["code"], []).append(row["alias"].strip())
+    for alias, code, _ in found:
+        extra.setdefault(code, []).append(alias)
     return extra
 
 
@@ -154,7 +159,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", type=Path, help="idn-area-data-4.0.1.tgz already on disk")
     args = parser.parse_args()
-    rows = finish(candidate_rows(fetch(args.tarball)), read_extra())
+    rows = candidate_rows(fetch(args.tarball))
+    rows = finish(rows, read_extra(rows))
     write(rows)
     levels = Counter(r["level"] for r in rows)
     print(f"wrote {OUT.relative_to(ROOT)}: {dict(sorted(levels.items()))}")
