@@ -326,16 +326,18 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             choices=list(r.elections),
             clause_ids=[],
         )
+        events = region_events(r, region)
         out[f"wilayah/{region.slug}.md"] = page(
             env,
             "region.md.j2",
             2,
             reg=r,
             region=region,
-            events=region_events(r, region),
+            events=events,
             provincial=provincial_events(r, region),
             new_record=new_record,
             keys="|".join(keys[region.code]),
+            latest=latest_event(events, region),
         )
     return out
 
@@ -417,18 +419,48 @@ def search_filters(registry: Registry) -> list[dict[str, Any]]:
 
 
 def region_finder_data(registry: Registry) -> str:
-    """Names and aliases of every region for the typo-tolerant finder on the search page.
+    """Every region for the search page's region finder and answer card.
 
-    Compact JSON ([name, slug, alias, ...] per region); loaded by the search
-    page only, so ordinary pages never download it. Aliases the finder derives
-    itself from the name ("Kab. X", "Kabupaten X", bare "X") are left out: it
-    strips the same level and noise words (cari.js LEVEL_WORDS, NOISE).
+    Compact JSON, one row per region: [name, slug, province row, events,
+    latest, alias, ...]. `province row` is the index of the province's own row,
+    `events` how many events the region's page lists (joint events included; a
+    province counts its regencies' too), `latest` "id|label" of the newest one
+    or "". Loaded by the search page only, and only when Pagefind's top hit is
+    not already the region the query names. Aliases the finder derives itself
+    from the name ("Kab. X", "Kabupaten X", bare "X") are left out: it strips
+    the same level and noise words (cari.js LEVEL_WORDS, NOISE).
     """
+    index = {code: i for i, code in enumerate(registry.regions)}
     rows = []
     for r in registry.regions.values():
         own = finder_key(r.name)
-        rows.append([r.name, r.slug, *(a for a in r.aliases if finder_key(a) != own)])
+        events = region_events(registry, r)
+        rows.append(
+            [
+                r.name,
+                r.slug,
+                index[r.province_code],
+                len(events),
+                latest_event(events, r),
+                *(a for a in r.aliases if finder_key(a) != own),
+            ]
+        )
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def latest_event(events: tuple[Event, ...], region: Region) -> str:
+    """'id|label' of the newest event a region page lists ("" when none), for its answer card.
+
+    The label is the event's short date, with its host region when that is
+    another region (a regency's event on its province's card, a joint event).
+    """
+    if not events:
+        return ""
+    newest = max(events, key=lambda e: (e.date.value or "", e.id))  # unknown dates: oldest
+    label = date_short(newest.date)
+    if newest.region.code != region.code:
+        label = f"{label}, {newest.region.name}"
+    return f"{newest.id}|{label}"
 
 
 FINDER_DROPS = frozenset(
