@@ -1,12 +1,19 @@
 /*
- * Search page: Pagefind for full text and filters, plus a small region finder
- * that tolerates typos and "Kab."/"Kabupaten"/"Kota" prefixes.
+ * Search page: Pagefind for full text and filters, and a region finder that
+ * answers first when the query names a region, however it is typed.
  *
- * - Query, filters and sort live in the URL (?q=...&provinsi=...), so a result
- *   list can be shared and a reload restores it.
+ * - A query naming a region (official name, short name, typo; with or without
+ *   "kab", "kota", "prov") leads with an answer card: name, province, how many
+ *   events are recorded, the latest one. Regions that share a name (Kota and
+ *   Kabupaten Bandung) get one card each, the one fitting the rest of the
+ *   query first.
+ * - The region list (cari/wilayah.json) is fetched only when Pagefind's top hit
+ *   is not already the one region the query names: region pages carry their
+ *   keys and card data as Pagefind metadata.
+ * - Search runs as you type (debounced); each query gets one history entry, so
+ *   Back steps through earlier queries. Query, filters and sort live in the URL.
  * - Everything is served by this site; nothing is requested from elsewhere.
- * - Every value shown is inserted as text (textContent); excerpts keep only
- *   Pagefind's <mark> highlighting and nothing else.
+ *   Every value shown is inserted as text; excerpts keep only Pagefind's <mark>.
  */
 (function () {
   "use strict";
@@ -17,20 +24,31 @@
   var input = document.getElementById("cari-q");
   var status = document.getElementById("cari-status");
   var list = document.getElementById("cari-hasil");
+  var answer = document.getElementById("cari-jawab");
   var advice = document.getElementById("cari-saran");
+  var notice = document.getElementById("cari-saringan");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var rootUrl = new URL(form.getAttribute("data-root") || "./", window.location.href);
   var PAGE = 20;
+  var DEBOUNCE = 300;
+  var SETTLE = 1000;
   var pagefindPromise = null;
   var regionsPromise = null;
   var current = 0;
 
   var LEVEL_WORDS = {
-    kabupaten: "kab", kab: "kab", kabupatenn: "kab",
-    kota: "kota", kotamadya: "kota", kodya: "kota", kotamadia: "kota",
-    provinsi: "prov", prov: "prov", propinsi: "prov"
+    kabupaten: "kab", kab: "kab", kabupatenn: "kab", kbupaten: "kab", kabupatn: "kab",
+    kota: "kota", kot: "kota", kotamadya: "kota", kodya: "kota", kotamadia: "kota",
+    provinsi: "prov", prov: "prov", propinsi: "prov", provinsii: "prov"
   };
-  var NOISE = { adm: 1, administrasi: 1, "kota adm": 1 };
+  var LEVEL_NAMES = { kab: "kabupaten", kota: "kota", prov: "provinsi" };
+  var NOISE = { adm: 1, administrasi: 1 };
+  /* Words that never name a region: a typo match must not turn them into one. */
+  var STOP = {};
+  ("pilkada pemilu pilpres pileg pilgub pilbup pilwalkot serentak ikrar netralitas netral " +
+   "asn pns apel deklarasi pakta integritas bupati wakil wali walikota gubernur sekda " +
+   "sekretaris daerah penjabat pj plt plh pjs tahun konflik kepentingan dan di untuk yang " +
+   "dari pada ke peristiwa catatan").split(" ").forEach(function (w) { STOP[w] = 1; });
 
   function pagefind() {
     if (!pagefindPromise) {
@@ -59,7 +77,7 @@
       .replace(/[^a-z0-9]+/g, " ").trim();
   }
 
-  /* Split off level words ("kab", "kota", ...) so "Kab. Bengkayang" is "bengkayang" + kab. */
+  /* Split off level words ("kab", "kota", ...): "Kab. Bengkayang" is "bengkayang" + kab. */
   function parse(text) {
     var level = null;
     var words = normalize(text).split(" ").filter(function (w) {
@@ -69,15 +87,40 @@
     return { level: level, words: words, text: words.join(" ") };
   }
 
+  /* What typing cannot be trusted with: spaces (labuhan batu / labuhanbatu) and
+   * doubled letters (pessisir / pesisir). */
+  function squash(text) {
+    return text.replace(/ /g, "").replace(/(.)\1+/g, "$1");
+  }
+
   function indexRegions(rows) {
-    return rows.map(function (row) {
+    var all = rows.map(function (row) {
       var keys = {};
-      [row[0]].concat(row.slice(2)).forEach(function (name) {
-        var key = parse(name).text;
+      [row[0]].concat(row.slice(5)).forEach(function (name) {
+        var key = squash(parse(name).text);
         if (key) keys[key] = true;
       });
-      return { name: row[0], slug: row[1], level: row[1].split("-")[0], keys: Object.keys(keys) };
+      return {
+        name: row[0], slug: row[1], level: row[1].split("-")[0], province: row[2],
+        count: row[3], latest: row[4], keys: Object.keys(keys)
+      };
     });
+    all.forEach(function (r) { r.provinceName = all[r.province].name; });
+    /* A word of six letters or more that only one region's name has ("singingi") names
+     * that region alone. */
+    var owners = {};
+    all.forEach(function (r, i) {
+      parse(bareName(r.name)).words.forEach(function (w) {
+        if (w.length < 6) return;
+        w = squash(w);
+        (owners[w] = owners[w] || {})[i] = 1;
+      });
+    });
+    Object.keys(owners).forEach(function (w) {
+      var who = Object.keys(owners[w]);
+      if (who.length === 1 && all[who[0]].keys.indexOf(w) < 0) all[who[0]].keys.push(w);
+    });
+    return all;
   }
 
   /* Optimal string alignment distance, stopping early once it exceeds max. */
@@ -103,37 +146,78 @@
     return prev[b.length];
   }
 
-  /* Regions named by the query: exact (after normalising) or within a small edit distance. */
-  function findRegions(all, query) {
-    var q = parse(query);
-    if (!q.text || q.words.length > 4) return { exact: [], near: [] };
-    var fits = function (r) { return !q.level || r.level === q.level; };
-    var exact = all.filter(function (r) { return fits(r) && r.keys.indexOf(q.text) >= 0; });
-    if (!exact.length) {
-      exact = all.filter(function (r) {
-        return fits(r) && r.keys.some(function (k) { return q.text.indexOf(k) >= 0 && k.length > 3 &&
-          (" " + q.text + " ").indexOf(" " + k + " ") >= 0; });
-      });
+  /* Runs of up to four query words that could name a region, longest first. */
+  function spans(words) {
+    var out = [];
+    for (var len = Math.min(4, words.length); len > 0; len--) {
+      for (var i = 0; i + len <= words.length; i++) {
+        var part = words.slice(i, i + len);
+        if (part.some(function (w) { return STOP[w] || /^[0-9]+$/.test(w); })) continue;
+        out.push({ start: i, len: len, key: squash(part.join(" ")) });
+      }
     }
-    if (exact.length) return { exact: exact.slice(0, 5), near: [] };
-    var max = q.text.length <= 4 ? 1 : 2;
-    var scored = [];
-    all.forEach(function (r) {
-      if (!fits(r)) return;
-      var d = Math.min.apply(null, r.keys.map(function (k) { return distance(q.text, k, max); }));
-      if (d <= max) scored.push([d, r]);
-    });
-    scored.sort(function (a, b) { return a[0] - b[0] || (a[1].name < b[1].name ? -1 : 1); });
-    return { exact: [], near: scored.slice(0, 3).map(function (s) { return s[1]; }) };
+    return out;
   }
 
-  function regionUrl(region) { return new URL("wilayah/" + region.slug + "/", rootUrl).href; }
+  /* The regions a query names, and the words left over ("pilkada 2024").
+   * Exact matches (after squashing) win; otherwise the closest name within one
+   * edit (two for names of eight letters or more), on short queries only. */
+  function findRegions(all, q) {
+    var found = null;
+    var candidates = spans(q.words);
+    candidates.some(function (s) {
+      var hits = all.filter(function (r) { return r.keys.indexOf(s.key) >= 0; });
+      if (hits.length) found = { span: s, regions: hits, typo: false };
+      return !!found;
+    });
+    var content = q.words.filter(function (w) { return !STOP[w] && !/^[0-9]+$/.test(w); });
+    if (!found && content.length <= 3) {
+      var best = 3;
+      candidates.forEach(function (s) {
+        if (s.key.length < 5) return;
+        var max = s.key.length >= 8 ? 2 : 1;
+        all.forEach(function (r) {
+          var d = Math.min.apply(null, r.keys.map(function (k) { return distance(s.key, k, max); }));
+          if (d > max || d > best) return;
+          if (!found || d < best || (d === best && s.len > found.span.len)) {
+            best = d;
+            found = { span: s, regions: [r], typo: true };
+          } else if (s === found.span && found.regions.indexOf(r) < 0) {
+            found.regions.push(r);
+          }
+        });
+      });
+    }
+    if (!found) return null;
+    if (q.level) {
+      var fitting = found.regions.filter(function (r) { return r.level === q.level; });
+      if (fitting.length) found.regions = fitting;
+    }
+    found.rest = q.words.filter(function (w, i) {
+      return i < found.span.start || i >= found.span.start + found.span.len;
+    });
+    return found;
+  }
+
+  function regionUrl(slug) { return new URL("wilayah/" + slug + "/", rootUrl).href; }
+  function eventUrl(id) { return new URL("peristiwa/" + id + "/", rootUrl).href; }
+
+  /* "Kabupaten Bandung" -> "Bandung": what Pagefind is asked for once the region is known. */
+  function bareName(name) {
+    return name.replace(/^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota) /, "");
+  }
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text) node.textContent = text;
     if (cls) node.className = cls;
     return node;
+  }
+
+  function link(href, text) {
+    var a = el("a", text);
+    a.href = href;
+    return a;
   }
 
   /* Rebuild Pagefind's excerpt from text and <mark> only: nothing else can render. */
@@ -148,31 +232,61 @@
     return p;
   }
 
-  function item(url, title, metaParts, excerptHtml) {
-    var li = el("li");
-    var a = el("a", title);
-    a.href = url;
-    var h = el("h2", "", "cari-judul");
-    h.appendChild(a);
-    li.appendChild(h);
-    var meta = metaParts.filter(Boolean).join(" · ");
-    if (meta) li.appendChild(el("p", meta, "cari-meta"));
-    if (excerptHtml) li.appendChild(excerpt(excerptHtml));
-    return li;
+  function countText(n) {
+    return n ? n + " peristiwa tercatat" : "Belum ada catatan";
   }
 
-  function showAdvice(found) {
-    advice.textContent = "";
-    if (!found.near.length) return;
-    var p = el("p", "Maksud Anda: ");
-    found.near.forEach(function (r, i) {
-      var a = el("a", r.name);
-      a.href = regionUrl(r);
-      if (i) p.appendChild(document.createTextNode(" atau "));
-      p.appendChild(a);
-    });
-    p.appendChild(document.createTextNode("?"));
-    advice.appendChild(p);
+  /* One answer card: name, province, how many events, the latest, links. */
+  function card(r) {
+    var box = el("section", "", "jawab");
+    box.setAttribute("aria-label", r.name);
+    var h = el("h2", "", "jawab-judul");
+    h.appendChild(link(regionUrl(r.slug), r.name));
+    box.appendChild(h);
+    var where = r.level === "prov" ? "Provinsi" :
+      (r.level === "kota" ? "Kota" : "Kabupaten") + " di Provinsi " + r.provinceName;
+    box.appendChild(el("p", where, "jawab-letak"));
+    var line = el("p", "", "jawab-status");
+    line.appendChild(el("strong", countText(r.count)));
+    if (r.count && r.latest) {
+      var parts = r.latest.split("|");
+      line.appendChild(document.createTextNode(". Terakhir: "));
+      line.appendChild(link(eventUrl(parts[0]), parts.slice(1).join("|")));
+      line.appendChild(document.createTextNode("."));
+    } else if (!r.count) {
+      line.appendChild(document.createTextNode(" untuk wilayah ini. Tahu ada peristiwanya? "));
+      line.appendChild(link(new URL("tentang/#menambah-catatan", rootUrl).href,
+        "Begini cara menambahkannya"));
+      line.appendChild(document.createTextNode("."));
+    }
+    box.appendChild(line);
+    if (r.count) {
+      var more = el("p", "", "jawab-tautan");
+      more.appendChild(link(regionUrl(r.slug) + "#peristiwa", "Semua peristiwa di " + r.name));
+      box.appendChild(more);
+    }
+    return box;
+  }
+
+  /* A region as the card needs it, from its page's Pagefind metadata. */
+  function regionFromPage(d) {
+    var m = d.meta || {};
+    var slug = new URL(d.url, window.location.href).pathname.replace(/\/$/, "").split("/").pop();
+    return {
+      name: m.title, slug: slug, level: slug.split("-")[0], count: parseInt(m.jumlah || "0", 10),
+      latest: m.terbaru || "", provinceName: m.provinsi || m.title
+    };
+  }
+
+  function item(url, title, metaText, snippet, excerptHtml) {
+    var li = el("li");
+    var h = el("h2", "", "cari-judul");
+    h.appendChild(link(url, title));
+    li.appendChild(h);
+    if (metaText) li.appendChild(el("p", metaText, "cari-meta"));
+    if (snippet) li.appendChild(el("p", snippet, "cuplikan"));
+    if (excerptHtml) li.appendChild(excerpt(excerptHtml));
+    return li;
   }
 
   function state() {
@@ -190,7 +304,7 @@
       var v = params.get(s.name) || "";
       var ok = Array.prototype.some.call(s.options, function (o) { return o.value === v; });
       s.value = ok ? v : "";
-      if (s.value) anyFilter = true;
+      if (s.value && s.getAttribute("data-filter")) anyFilter = true;
     });
     if (anyFilter) form.querySelector("details").open = true;
   }
@@ -204,110 +318,246 @@
     return { filters: filters, sort: sort };
   }
 
-  function run() {
-    var run_id = ++current;
-    var query = input.value.trim();
-    var opts = options();
-    list.textContent = "";
-    advice.textContent = "";
-    if (!query && !Object.keys(opts.filters).length) {
-      status.textContent = "Ketik nama wilayah, pejabat atau kata dari bunyi ikrar.";
-      return Promise.resolve();
-    }
-    status.textContent = "Mencari…";
-    var filtered = Object.keys(opts.filters).length > 0;
-    return pagefind().then(function (pf) {
-      var search = opts.sort && !query ? { filters: opts.filters, sort: opts.sort } : opts;
-      return pf.search(query || null, search);
-    }).then(function (res) {
-      if (run_id !== current) return;
-      return regionHits(res.results, query).then(function (hits) {
-        if (run_id !== current) return;
-        return render(res.results, hits, query, filtered);
-      });
-    }).catch(function () {
-      if (run_id === current) status.textContent = "Pencarian gagal dimuat. Coba muat ulang halaman.";
-    });
-  }
-
   /* Pagefind's data for a result, fetched once however often it is asked for. */
   function dataOf(result) {
     if (!result.cached) result.cached = result.data();
     return result.cached;
   }
 
-  /* "Kab. Bengkayang" -> "kab bengkayang"; "bengkayang" -> "bengkayang". */
-  function queryKey(query) {
-    var q = parse(query);
-    return (q.level ? q.level + " " : "") + q.text;
+  function clear() {
+    list.textContent = "";
+    answer.textContent = "";
+    advice.textContent = "";
+    notice.textContent = "";
+    var old = document.getElementById("cari-lagi");
+    if (old) old.remove();
   }
 
-  /* Regions to pin or suggest. The region list (wilayah.json) is fetched only when
-   * Pagefind's top hit is not already the one region the query names: region pages
-   * carry the keys that name them alone (meta "kunci"). */
-  function regionHits(results, query) {
-    var none = { exact: [], near: [] };
-    if (!query) return Promise.resolve(none);
+  function run() {
+    var runId = ++current;
+    var query = input.value.trim();
+    var q = parse(query);
+    var opts = options();
+    var filtered = Object.keys(opts.filters).length > 0;
+    clear();
+    if (!query && !filtered) {
+      status.textContent = "Ketik nama wilayah, pejabat atau kata dari bunyi ikrar.";
+      return Promise.resolve();
+    }
+    if (query && !q.words.length) {
+      status.textContent = "Belum ada hasil: tambahkan nama wilayah, mis. “" +
+        (LEVEL_NAMES[q.level] || "kota") + " Bandung”.";
+      return Promise.resolve();
+    }
+    status.textContent = "Mencari…";
+    var search = function (text) {
+      return pagefind().then(function (pf) {
+        var o = opts.sort && !text ? { filters: opts.filters, sort: opts.sort } : opts;
+        return pf.search(text || null, o);
+      });
+    };
+    var run0 = { query: query, q: q, filtered: filtered };
+    return search(query).then(function (res) {
+      if (runId !== current) return null;
+      run0.results = res.results;
+      return named(res.results, q).then(function (found) {
+        run0.found = found;
+        if (!found || found.fromPage) return run0;
+        var better = [bareName(found.regions[0].name)].concat(found.rest).join(" ");
+        if (normalize(better) === q.text) return run0;
+        return search(better).then(function (again) {
+          run0.results = again.results;
+          return run0;
+        });
+      });
+    }).then(function (st) {
+      if (!st || runId !== current) return null;
+      return Promise.all(st.results.slice(0, PAGE).map(dataOf)).then(function (pages) {
+        if (runId !== current) return null;
+        return show(st, pages);
+      });
+    }).catch(function () {
+      if (runId === current) status.textContent = "Pencarian gagal dimuat. Coba muat ulang halaman.";
+    });
+  }
+
+  /* The regions the query names. Region pages carry the keys that name them alone
+   * (meta "kunci"), so when Pagefind's top hit is that region, the region list
+   * is not fetched at all. */
+  function named(results, q) {
+    if (!q.words.length) return Promise.resolve(null);
     var first = results.length ? dataOf(results[0]) : Promise.resolve(null);
     return first.then(function (d) {
       var keys = d && d.meta && d.meta.kunci ? d.meta.kunci.split("|") : [];
-      if (keys.indexOf(queryKey(query)) >= 0) return none;
-      return regions().then(function (all) { return findRegions(all, query); });
-    });
-  }
-
-  function render(results, regionHits, query, filtered) {
-    var pinned = filtered ? [] : regionHits.exact;
-    var pinnedUrls = pinned.map(regionUrl);
-    pinned.forEach(function (r) {
-      list.appendChild(item(regionUrl(r), r.name, ["Halaman wilayah"], ""));
-    });
-    showAdvice(pinned.length || (results.length && regionHits.exact.length) ? { near: [] }
-      : regionHits);
-    return more(results, 0, pinnedUrls).then(function (overlap) {
-      var total = pinned.length + results.length - overlap;
-      var what = query ? " untuk “" + query + "”" : "";
-      status.textContent = total ? total + " hasil" + what + "." : "Tidak ada hasil" + what + ".";
-    });
-  }
-
-  /* Show the next PAGE results, skipping pinned region pages; resolve to how many were skipped. */
-  function more(results, start, pinnedUrls) {
-    var slice = results.slice(start, start + PAGE);
-    return Promise.all(slice.map(dataOf)).then(function (pages) {
-      var skipped = 0;
-      pages.forEach(function (d) {
-        var url = new URL(d.url, window.location.href).href;
-        if (pinnedUrls.indexOf(url) >= 0) { skipped++; return; }
-        var m = d.meta || {};
-        var title = m.title || d.url;
-        var metaParts = [m.tipe, m.wilayah && m.wilayah !== title ? m.wilayah : "", m.tanggal, m.pejabat];
-        list.appendChild(item(url, title, metaParts, d.excerpt));
-      });
-      var old = document.getElementById("cari-lagi");
-      if (old) old.remove();
-      if (results.length > start + PAGE) {
-        var button = el("button", "Tampilkan lebih banyak");
-        button.type = "button";
-        button.id = "cari-lagi";
-        button.addEventListener("click", function () { more(results, start + PAGE, pinnedUrls); });
-        list.parentNode.insertBefore(button, list.nextSibling);
+      var key = (q.level ? q.level + " " : "") + q.text;
+      if (keys.indexOf(key) >= 0 || keys.indexOf(q.text) >= 0) {
+        return { regions: [regionFromPage(d)], rest: [], typo: false, fromPage: true };
       }
-      return skipped;
+      return regions().then(function (all) { return findRegions(all, q); });
     });
   }
 
-  function submit(event) {
-    if (event) event.preventDefault();
+  /* Shared names: the region whose events rank first for the whole query leads
+   * ("bandung pilkada 2024": the one with such events), then the one whose page
+   * ranks first, then the one with more events. */
+  function order(found, pages) {
+    var rank = function (r) {
+      var i, m;
+      for (i = 0; i < pages.length; i++) {
+        m = pages[i].meta || {};
+        if (m.wilayah === r.name) return i;
+      }
+      for (i = 0; i < pages.length; i++) {
+        m = pages[i].meta || {};
+        if (m.title === r.name) return pages.length + i;
+      }
+      return 2 * pages.length;
+    };
+    return found.regions.map(function (r, i) { return [rank(r), -r.count, i, r]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; })
+      .map(function (x) { return x[3]; });
+  }
+
+  function show(st, pages) {
+    var found = st.found;
+    var shown = [];
+    if (found) {
+      shown = order(found, pages).slice(0, 3);
+      shown.forEach(function (r) { answer.appendChild(card(r)); });
+      if (found.typo) {
+        advice.appendChild(el("p", "Hasil untuk " + shown.map(function (r) { return r.name; })
+          .join(" dan ") + " (Anda mengetik “" + st.query + "”)."));
+      }
+    }
+    var skip = shown.map(function (r) { return regionUrl(r.slug); });
+    var rest = found ? found.rest : st.q.words;
+    var level = found && st.q.level;
+    var count = render(st.results, pages, skip, level, rest.length > 0);
+    var total = shown.length + count;
+    var what = st.query ? " untuk “" + st.query + "”" : "";
+    status.textContent = total ? total + " hasil" + what + "." : "Tidak ada hasil" + what + ".";
+    if (st.filtered && !count) filterNotice(st);
+  }
+
+  /* Show results (the first PAGE already fetched), skipping the answered regions' pages
+   * and, when the query named a level, region pages of other levels. Returns how many
+   * results there are in all after skipping. */
+  function render(results, pages, skip, level, withExcerpt) {
+    var skipped = 0;
+    var visible = function (d) {
+      var url = new URL(d.url, window.location.href).href;
+      if (skip.indexOf(url) >= 0) return false;
+      var m = d.meta || {};
+      if (level && m.tipe === "Halaman wilayah" && url.indexOf("/wilayah/" + level + "-") < 0) {
+        return false;
+      }
+      return true;
+    };
+    pages.forEach(function (d) {
+      if (!visible(d)) { skipped++; return; }
+      list.appendChild(resultItem(d, withExcerpt));
+    });
+    moreButton(results, PAGE, visible, withExcerpt);
+    return results.length - skipped;
+  }
+
+  function resultItem(d, withExcerpt) {
+    var m = d.meta || {};
+    var url = new URL(d.url, window.location.href).href;
+    if (m.tipe === "Halaman wilayah") {
+      var r = regionFromPage(d);
+      var where = r.level === "prov" ? "Provinsi" : "Provinsi " + r.provinceName;
+      return item(url, m.title, "Halaman wilayah · " + where, countText(r.count) + ".", "");
+    }
+    var marked = withExcerpt && /<mark>/.test(d.excerpt || "");
+    return item(url, m.title || d.url, "", m.ringkas || "", marked ? d.excerpt : "");
+  }
+
+  function moreButton(results, start, visible, withExcerpt) {
+    var old = document.getElementById("cari-lagi");
+    if (old) old.remove();
+    if (results.length <= start) return;
+    var button = el("button", "Tampilkan lebih banyak");
+    button.type = "button";
+    button.id = "cari-lagi";
+    button.addEventListener("click", function () {
+      var slice = results.slice(start, start + PAGE);
+      Promise.all(slice.map(dataOf)).then(function (pages) {
+        pages.forEach(function (d) { if (visible(d)) list.appendChild(resultItem(d, withExcerpt)); });
+        moreButton(results, start + PAGE, visible, withExcerpt);
+      });
+    });
+    list.parentNode.insertBefore(button, list.nextSibling);
+  }
+
+  /* A filter hides every result: say so, with how many there are without it, and
+   * offer to clear the filters in one click. */
+  function filterNotice(st) {
+    var names = selects.filter(function (s) { return s.value && s.getAttribute("data-filter"); })
+      .map(function (s) { return s.parentNode.firstChild.textContent.trim() + ": " + s.value; });
+    var p = el("p", "Saringan " + names.join(", ") + " menyembunyikan semua hasil");
+    var button = el("button", "Hapus saringan");
+    button.type = "button";
+    button.addEventListener("click", function () {
+      selects.forEach(function (s) { if (s.getAttribute("data-filter")) s.value = ""; });
+      navigate(true);
+      run();
+      input.focus();
+    });
+    notice.appendChild(p);
+    notice.appendChild(button);
+    if (!st.query) return;
+    pagefind().then(function (pf) { return pf.search(st.query); }).then(function (res) {
+      if (res.results.length) {
+        p.textContent = p.textContent + " (" + res.results.length + " tanpa saringan).";
+      } else {
+        p.textContent = p.textContent + ".";
+      }
+    });
+  }
+
+  /* History: a new entry per query, not per keystroke. Typing replaces the entry it
+   * created until the results have stood for a moment; Enter, a filter or a pause
+   * settles it, and the next query gets its own entry. */
+  var settled = true;
+  var settleTimer = null;
+  function navigate(commit) {
     var params = state().toString();
     var url = window.location.pathname + (params ? "?" + params : "");
-    window.history.replaceState(null, "", url);
-    run();
+    if (url === window.location.pathname + window.location.search) return;
+    if (settled || commit) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+    settled = !!commit;
   }
 
-  form.addEventListener("submit", submit);
-  selects.forEach(function (s) { s.addEventListener("change", submit); });
-  window.addEventListener("popstate", function () { restore(); run(); });
+  var typingTimer = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(typingTimer);
+    window.clearTimeout(settleTimer);
+    typingTimer = window.setTimeout(function () {
+      navigate(false);
+      run().then(function () {
+        window.clearTimeout(settleTimer);
+        settleTimer = window.setTimeout(function () { settled = true; }, SETTLE);
+      });
+    }, DEBOUNCE);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(typingTimer);
+    navigate(true);
+    settled = true;
+    run();
+  });
+  selects.forEach(function (s) {
+    s.addEventListener("change", function () { navigate(true); settled = true; run(); });
+  });
+  window.addEventListener("popstate", function () {
+    window.clearTimeout(typingTimer);
+    settled = true;
+    restore();
+    run();
+  });
   restore();
   run();
 })();
