@@ -171,10 +171,14 @@
       return !!found;
     });
     var content = q.words.filter(function (w) { return !STOP[w] && !/^[0-9]+$/.test(w); });
-    if (!found && content.length <= 3) {
+    var exactLen = found ? found.span.len : 0;
+    /* A typo in a longer name beats an exact shorter one: "gorontalo utra". */
+    if (content.length <= 3 && (!found || content.length > exactLen)) {
       var best = 3;
+      var exact = found;
+      found = null;
       candidates.forEach(function (s) {
-        if (s.key.length < 5) return;
+        if (s.key.length < 5 || s.len <= exactLen) return;
         var max = s.key.length >= 8 ? 2 : 1;
         all.forEach(function (r) {
           var d = Math.min.apply(null, r.keys.map(function (k) { return distance(s.key, k, max); }));
@@ -187,6 +191,7 @@
           }
         });
       });
+      if (!found) found = exact;
     }
     if (!found) return null;
     if (q.level) {
