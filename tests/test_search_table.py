@@ -3,27 +3,25 @@
 tests/search_queries.csv lists typed queries (typos, short names from every
 island group, level words, shared names, a region with an election, regions
 with no record) and the region whose answer card must come first. The site is
-built from the real reference data (regions, elections, clauses, legal bases)
-and only the fixture records in tests/fixtures/site/events/, never from
-registry/events/, and served under /registri/ as GitHub Pages serves it.
+conftest.py's fixture site: the real reference data (regions, elections,
+clauses, legal bases) and only the fixture records (tests/fixtures/records/ and
+tests/fixtures/site/events/), never registry/events/, served under /registri/
+as GitHub Pages serves it.
 """
 
 from __future__ import annotations
 
 import csv
-import shutil
 from urllib.parse import quote, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import FIXTURES, ROOT
-from .sitebuild import build_site
+from .conftest import ROOT
 
 TABLE = ROOT / "tests" / "search_queries.csv"
 FIRST = "#cari-jawab h2 a, #cari-hasil li h2 a"
 CARDS = "#cari-jawab h2 a"
-REFERENCE = ("regions.csv", "elections.yml", "clauses.yml", "legal-bases.yml", "schema")
 
 
 def table() -> list[dict[str, str]]:
@@ -37,22 +35,9 @@ def slugs() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory: pytest.TempPathFactory):
-    """The site built from real reference data and tests/fixtures/site/events only."""
-    from tools.serve import serve
-
-    work = tmp_path_factory.mktemp("search-site")
-    registry = work / "registry"
-    registry.mkdir()
-    for name in REFERENCE:
-        source = ROOT / "registry" / name
-        if source.is_dir():
-            shutil.copytree(source, registry / name)
-        else:
-            shutil.copy2(source, registry / name)
-    shutil.copytree(FIXTURES / "site" / "events", registry / "events")
-    with serve(build_site(registry, work)) as url:
-        yield url
+def fixture_url(base_url: str) -> str:
+    """The fixture site (conftest.py): real reference data, fixture records only."""
+    return base_url
 
 
 @pytest.fixture(scope="module")
