@@ -50,6 +50,11 @@
    "sekretaris daerah penjabat pj plt plh pjs tahun konflik kepentingan dan di untuk yang " +
    "dari pada ke peristiwa catatan").split(" ").forEach(function (w) { STOP[w] = 1; });
 
+  /* Words a result's summary already answers (its election, its year). */
+  var FACT_WORDS = {};
+  "pilkada pemilu pilpres pileg pilgub pilbup pilwalkot serentak".split(" ")
+    .forEach(function (w) { FACT_WORDS[w] = 1; });
+
   function pagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(new URL("pagefind/pagefind.js", rootUrl).href).then(function (pf) {
@@ -437,8 +442,11 @@
     var skip = shown.map(function (r) { return regionUrl(r.slug); });
     var rest = found ? found.rest : st.q.words;
     var level = found && st.q.level;
-    var count = render(st.results, pages, skip, level, rest.length > 0);
-    var total = shown.length + count;
+    /* Pagefind's excerpt only when the query asks for wording (a clause phrase, an
+     * official): for a region, an election or a year the summary says it all. */
+    var wording = rest.some(function (w) { return !FACT_WORDS[w] && !/^[0-9]+$/.test(w); });
+    var count = render(st.results, pages, skip, level, wording);
+    var total = st.filtered ? count : shown.length + count;
     var what = st.query ? " untuk “" + st.query + "”" : "";
     status.textContent = total ? total + " hasil" + what + "." : "Tidak ada hasil" + what + ".";
     if (st.filtered && !count) filterNotice(st);
@@ -471,7 +479,7 @@
     var url = new URL(d.url, window.location.href).href;
     if (m.tipe === "Halaman wilayah") {
       var r = regionFromPage(d);
-      var where = r.level === "prov" ? "Provinsi" : "Provinsi " + r.provinceName;
+      var where = r.level === "prov" ? "provinsi" : "Provinsi " + r.provinceName;
       return item(url, m.title, "Halaman wilayah · " + where, countText(r.count) + ".", "");
     }
     var marked = withExcerpt && /<mark>/.test(d.excerpt || "");
