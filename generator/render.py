@@ -465,8 +465,9 @@ def latest_event(events: tuple[Event, ...], region: Region) -> str:
 
 FINDER_DROPS = frozenset(
     {
-        *("kabupaten", "kab", "kabupatenn", "kota", "kotamadya", "kodya", "kotamadia"),
-        *("provinsi", "prov", "propinsi", "adm", "administrasi"),
+        *("kabupaten", "kab", "kabupatenn", "kbupaten", "kabupatn"),
+        *("kota", "kot", "kotamadya", "kodya", "kotamadia"),
+        *("provinsi", "prov", "propinsi", "provinsii", "adm", "administrasi"),
     }
 )
 
