@@ -425,8 +425,9 @@ def region_finder_data(registry: Registry) -> str:
     latest, alias, ...]. `province row` is the index of the province's own row,
     `events` how many events the region's page lists (joint events included; a
     province counts its regencies' too), `latest` "id|label" of the newest one
-    or "". Loaded by the search page only, and only when Pagefind's top hit is
-    not already the region the query names. Aliases the finder derives itself
+    or "" (an id that starts with the region's slug is written "~" + the rest).
+    Loaded by the search page only, and only when Pagefind's top hit is not
+    already the region the query names. Aliases the finder derives itself
     from the name ("Kab. X", "Kabupaten X", bare "X") are left out: it strips
     the same level and noise words (cari.js LEVEL_WORDS, NOISE).
     """
@@ -441,11 +442,17 @@ def region_finder_data(registry: Registry) -> str:
                 r.slug,
                 index[r.province_code],
                 len(events),
-                latest_event(events, r),
+                short_latest(latest_event(events, r), r.slug),
                 *(a for a in r.aliases if finder_key(a) != own),
             ]
         )
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def short_latest(latest: str, slug: str) -> str:
+    """'kab-tebo-2024-10-24|24 Okt 2024' -> '~2024-10-24|24 Okt 2024' (cari.js expands it)."""
+    prefix = slug + "-"
+    return "~" + latest[len(prefix) :] if latest.startswith(prefix) else latest
 
 
 def latest_event(events: tuple[Event, ...], region: Region) -> str:

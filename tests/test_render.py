@@ -7,6 +7,7 @@ intended change with: UPDATE_GOLDEN=1 python -m pytest tests/test_render.py
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -174,3 +175,20 @@ def test_a_pakta_without_its_text_says_so(pages: dict[str, str]) -> None:
     page = pages["peristiwa/kab-bener-meriah-2024-10-07.md"]  # clauses quoted: ikrar only
     assert "Teks pakta integritas tidak dikutip dalam sumber." in page
     assert "Sumber tidak memuat isi ikrar" not in page
+
+
+def test_finder_data_counts_events_as_region_pages_do(pages: dict[str, str]) -> None:
+    """The answer card's numbers follow the coverage rule: a joint event counts for every
+    region that took part, a province counts its regencies' events."""
+    rows = json.loads(pages["cari/wilayah.json"])
+    by_slug = {row[1]: row for row in rows}
+    bengkayang = by_slug["kab-bengkayang"]
+    assert rows[bengkayang[2]][1] == "prov-kalimantan-barat"  # its province's row
+    assert bengkayang[3] == 2  # its own event and the province's joint one
+    assert bengkayang[4] == "prov-kalimantan-barat-2024-09-10|10 Sep 2024, Kalimantan Barat"
+    province = by_slug["prov-kalimantan-barat"]
+    assert province[3] == 2 and province[4] == "~2024-09-10|10 Sep 2024"
+    assert by_slug["kab-bandung"][3:5] == [0, ""]
+    page = pages["wilayah/kab-bengkayang.md"]
+    assert '<span data-pagefind-meta="jumlah">2</span>' in page
+    assert '<dd class="status-wilayah">2 peristiwa tercatat</dd>' in page

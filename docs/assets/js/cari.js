@@ -260,8 +260,9 @@
     line.appendChild(el("strong", countText(r.count)));
     if (r.count && r.latest) {
       var parts = r.latest.split("|");
+      var id = parts[0].charAt(0) === "~" ? r.slug + "-" + parts[0].slice(1) : parts[0];
       line.appendChild(document.createTextNode(". Terakhir: "));
-      line.appendChild(link(eventUrl(parts[0]), parts.slice(1).join("|")));
+      line.appendChild(link(eventUrl(id), parts.slice(1).join("|")));
       line.appendChild(document.createTextNode("."));
     } else if (!r.count) {
       line.appendChild(document.createTextNode(" untuk wilayah ini. Tahu ada peristiwanya? "));
