@@ -192,3 +192,14 @@ def test_finder_data_counts_events_as_region_pages_do(pages: dict[str, str]) -> 
     page = pages["wilayah/kab-bengkayang.md"]
     assert '<span data-pagefind-meta="jumlah">2</span>' in page
     assert '<dd class="status-wilayah">2 peristiwa tercatat</dd>' in page
+
+
+def test_search_stop_words_name_no_region() -> None:
+    """cari.js never lets a STOP word start a region match, so none may be part of a name."""
+    js = (ROOT / "docs" / "assets" / "js" / "cari.js").read_text(encoding="utf-8")
+    block = js[js.index("var STOP") : js.index('.split(" ").forEach(function (w) { STOP')]
+    stop = set(" ".join(re.findall(r'"([a-z ]+)"', block)).split())
+    assert {"pilkada", "ikrar", "bupati"} <= stop
+    reference_regions = (ROOT / "registry" / "regions.csv").read_text(encoding="utf-8")
+    words = set(re.sub(r"[^a-z0-9]+", " ", reference_regions.lower()).split())
+    assert stop & words == set()

@@ -45,9 +45,10 @@
   var NOISE = { adm: 1, administrasi: 1 };
   /* Words that never name a region: a typo match must not turn them into one. */
   var STOP = {};
+  /* None of them is a word of a region's name or alias (tests/test_render.py checks). */
   ("pilkada pemilu pilpres pileg pilgub pilbup pilwalkot serentak ikrar netralitas netral " +
    "asn pns apel deklarasi pakta integritas bupati wakil wali walikota gubernur sekda " +
-   "sekretaris daerah penjabat pj plt plh pjs tahun konflik kepentingan dan di untuk yang " +
+   "sekretaris penjabat pj plt plh pjs tahun konflik kepentingan untuk yang " +
    "dari pada ke peristiwa catatan").split(" ").forEach(function (w) { STOP[w] = 1; });
 
   /* Words a result's summary already answers (its election, its year). */
