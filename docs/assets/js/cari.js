@@ -574,5 +574,8 @@
     run();
   });
   restore();
+  /* The header's search button on a phone (its box is hidden there) sends an empty
+   * query: put the cursor in this page's box. */
+  if (new URLSearchParams(window.location.search).has("q") && !input.value) input.focus();
   run();
 })();
