@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from .figures import coverage, island_groups, schema_fields, statistics, tile_map
+from .history import Change, DateValue, Version
 from .model import Clause, Event, LegalRef, Person, Region, Registry
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
@@ -91,6 +92,7 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "url": f"{site['url']}peristiwa/{e.id}/" if site["url"] else None,
         "file": f"registry/events/{e.file}",
         "updated": e.updated or None,
+        "version": _version(e.version),
         "region": _place(e.region),
         "province": _place(e.province),
         "joint": e.joint,
@@ -114,6 +116,7 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "legal_basis": [_legal(ref, legal_types) for ref in e.legal_basis],
         "sources": [_nulls(asdict(source)) for source in e.sources],
         "notes": e.notes or None,
+        "history": [_change(c) for c in e.history],
     }
 
 
@@ -126,6 +129,39 @@ def _person(p: Person) -> dict[str, Any]:
     fields.pop("group")
     fields.pop("count")
     return {**fields, "acting": p.acting}
+
+
+def _version(v: Version | None) -> dict[str, str] | None:
+    """The version a citation names: short commit, date, and the file at that commit."""
+    return v and {"commit": v.short, "commit_full": v.commit, "date": v.date, "path": v.path}
+
+
+def _change(c: Change) -> dict[str, Any]:
+    """One entry of a record's history (newest first), its class and field changes."""
+    return {
+        **_version(c.version),
+        "class": c.kind,
+        "why": c.why or None,
+        "previous": c.previous and c.previous.short,
+        "changes": [
+            {
+                "field": f.field,
+                "part": f.part or None,
+                "op": f.op,
+                "item": f.item or None,
+                "before": _plain(f.before),
+                "after": _plain(f.after),
+            }
+            for f in c.changes
+        ],
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A changed value for JSON: a date as {precision, value}, lists as lists."""
+    if isinstance(value, DateValue):
+        return value._asdict()
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _place(region: Region) -> dict[str, str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,30 +195,3 @@ def _read_big(path: Path) -> tuple[str | None, list[Diagnostic]]:
         return path.read_bytes().decode("utf-8-sig"), []
     except (OSError, UnicodeDecodeError) as err:
         return None, [Diagnostic(display, 1, 1, "", f"cannot read region list: {err}")]
-
-
-def git_dates(registry: Path) -> dict[str, str]:
-    """Last commit date (YYYY-MM-DD) of every file under registry/, keyed by file name.
-
-    One `git log` pass over the history instead of one process per file, so
-    it stays fast at thousands of records. Dates come from commits, never the
-    build clock, so two builds of one commit are identical. Outside a git
-    checkout (or for uncommitted files) there is simply no date.
-    """
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=%x1e%cs", "--name-only", "--no-renames", "--", "."],
-            cwd=registry,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[str, str] = {}
-    for entry in out.split("\x1e"):
-        lines = [line for line in entry.splitlines() if line]
-        for name in lines[1:]:
-            dates.setdefault(Path(name).name, lines[0])
-    return dates

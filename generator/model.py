@@ -8,10 +8,11 @@ whether an official was acting) is computed once, here.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from .history import Change, History, Version
 from .validate import Checked, Record
 
 ACTING = ("pj", "pjs", "plt", "plh")
@@ -186,6 +187,9 @@ class Event:
     venue: str = ""
     bodies: tuple[Body, ...] = ()
     elections_note: str = ""
+    # From git (history.py): every change, newest first, and the version last committed.
+    history: tuple[Change, ...] = ()
+    version: Version | None = None
 
     @property
     def official(self) -> Person | None:
@@ -256,12 +260,15 @@ class Registry:
         ]
 
 
-def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
+def build(
+    checked: Checked, dates: dict[str, str] | None = None, history: History | None = None
+) -> Registry:
     """Turn validated data into the model; events sorted newest first, then by id.
 
-    `dates` maps file names to their last commit date (from git), if known.
+    `dates` maps file names to their last commit date (from git), if known;
+    `history` gives each record its changes and version (history.py).
     """
-    dates = dates or {}
+    dates = history.dates if history and dates is None else dates or {}
     ref = checked.reference
     regions = {code: _region(row) for code, row in sorted(ref.regions.items())}
     elections = {
@@ -275,6 +282,8 @@ def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
         _event(r, regions, elections, bases, templates, dates.get(r.path.name, ""))
         for r in checked.records
     ]
+    if history:
+        events = [_with_history(e, history) for e in events]
     events.sort(key=lambda e: e.id)
     events.sort(key=lambda e: e.date.value or "0000", reverse=True)
     return Registry(
@@ -292,6 +301,11 @@ def build(checked: Checked, dates: dict[str, str] | None = None) -> Registry:
         regions_updated=dates.get("regions.csv", ""),
         schema=checked.reference.schema,
     )
+
+
+def _with_history(event: Event, history: History) -> Event:
+    changes = history.records.get(event.file, ())
+    return replace(event, history=changes, version=history.versions.get(event.file))
 
 
 def _index(events: list[Event], keys: Any) -> dict[str, tuple[Event, ...]]:

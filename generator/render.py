@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import exports, textdiff
+from . import corrections, exports, textdiff
 from .model import Event, Region, Registry
 
 MANIFEST = ".generated"
@@ -143,6 +143,7 @@ def environment() -> jinja2.Environment:
         BODY_KINDS=BODY_KINDS,
         DOCUMENTS=DOCUMENTS,
         missing_texts=missing_texts,
+        FIELDS=FIELDS,
     )
     return env
 
@@ -291,6 +292,7 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     out.update(leaf_pages(env, r))
     out.update(region_pages(env, r))
     out.update(exports.render_exports(env, r))
+    out.update(corrections.render_corrections(env, r))
     return out
 
 

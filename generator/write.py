@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from . import load, model, render, validate
+from . import history, model, render, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR
 
@@ -24,7 +25,9 @@ from .load import EVENTS_DIR
 def check_only(registry: Path, files: list[Path] | None, today: date | None) -> int:
     """Validate; raise GeneratorError with every problem; return the record count."""
     checked, diags = validate.check(registry, files, today)
-    if checked is None:
+    if files is None:  # a deleted or renamed record is a registry-wide fact
+        diags = diags + history.removed_records(history.read_log(registry), registry)
+    if checked is None or diags:
         raise GeneratorError(diags)
     return len(checked.records) if files is None else len(files)
 
@@ -32,9 +35,14 @@ def check_only(registry: Path, files: list[Path] | None, today: date | None) -> 
 def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     """The whole generator: check, model, render in memory, then write atomically."""
     checked, diags = validate.check(registry, None, today)
-    if checked is None:
+    log = history.read_log(registry)
+    diags = diags + history.removed_records(log, registry)
+    if checked is None or diags:
         raise GeneratorError(diags)
-    registry_model = model.build(checked, load.git_dates(registry))
+    changes = history.build(log)
+    if changes.warning:
+        print(f"warning: {changes.warning}", file=sys.stderr)
+    registry_model = model.build(checked, history=changes)
     files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
     write_tree(docs, files)
     return len(files)
