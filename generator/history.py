@@ -405,7 +405,7 @@ def _list_changes(key: str, a: list, b: list) -> list[FieldChange]:
                 pairs.append((i, j))
                 left.remove(i)
                 right.remove(j)
-    while left and right:
+    while left and right and key != "sources":  # another URL is another source
         pairs.append((left.pop(0), right.pop(0)))
     out = []
     for i, j in sorted(pairs, key=lambda p: p[1]):
