@@ -91,6 +91,7 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
     """All stages and floors for one registry size."""
     work = OUT / str(count)
     registry = synth.make_registry(count, work / "registry")
+    synth.commit_history(registry)  # pages carry history: read from git in the build
     docs, site = work / "docs", work / "site"
     handwritten_docs(docs)
     r: dict[str, float] = {"records": count}

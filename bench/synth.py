@@ -10,8 +10,10 @@ same files, byte for byte.
 from __future__ import annotations
 
 import csv
+import os
 import random
 import shutil
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -140,3 +142,46 @@ def synth_clause(rng: random.Random, template: dict) -> dict:
         "template": template["id"],
         "wording": "verbatim" if rng.random() < 0.8 else "paraphrased",
     }
+
+
+GIT_ENV = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
+SOURCE = (
+    "sources:\n- url: https://arsip.example/{stem}\n  publisher: Arsip Contoh\n  title: Arsip\n"
+)
+# Edits after publication, one commit each, on every 50th record: (message, old, new).
+EDITS = [
+    ("Koreksi nama pejabat", "putra\n", " Putra\n"),
+    ("Tambah sumber arsip", "sources:\n", SOURCE),
+    ("Perjelas catatan tanggal", "menurut berita sumber", "menurut berita dari sumber"),
+]
+
+
+def commit_history(registry: Path) -> None:
+    """Make `registry` a git repository with a season of history: reference data and
+    most records, then the rest, then a correction, an added source and a clarified
+    note on every 50th record; fixed dates, so every run has the same commits."""
+    files = sorted((registry / "events").glob("*.yml"))
+    git(registry, 1, "init", "-q", "-b", "main")
+    early = len(files) * 3 // 5
+    git(registry, 1, "add", "--", ".", *[f":!events/{p.name}" for p in files[early:]])
+    git(registry, 1, "commit", "-q", "-m", "Data rujukan dan catatan awal")
+    git(registry, 2, "add", ".")
+    git(registry, 2, "commit", "-q", "-m", "Catatan baru")
+    for day, (message, old, new) in enumerate(EDITS, start=3):
+        for path in files[::50]:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(old, new.format(stem=path.stem), 1), encoding="utf-8")
+        git(registry, day, "commit", "-q", "-am", message)
+
+
+def git(repo: Path, day: int, *args: str) -> None:
+    when = f"2026-11-{day:02d}T10:00:00+00:00"
+    env = {**os.environ, **GIT_ENV, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    env["GIT_CONFIG_GLOBAL"] = os.devnull
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)

@@ -18,8 +18,9 @@ from typing import Any
 
 import jinja2
 
+from .fielddiff import DateValue
 from .figures import coverage, island_groups, schema_fields, statistics, tile_map
-from .history import Change, DateValue, Version
+from .history import Change, Version
 from .model import Clause, Event, LegalRef, Person, Region, Registry
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
-from . import load, migrate, textdiff
+from . import load, migrate
 from .diagnostics import Diagnostic
+from .fielddiff import FieldChange, diff_records
 
 CLASSES = ("addition", "source", "correction", "clarification", "format")
 """Every class of change, in the order a reader meets them. What each means:
@@ -43,19 +44,9 @@ changed but no value did (layout, comments, a migration to a new record shape)."
 NOTE_KEYS = frozenset({"note", "notes", "description", "elections_note", "other_names"})
 """Keys whose change is wording, not fact: a clarification."""
 
-LONG_TEXT = 40
-"""Texts longer than this are shown as a word diff rather than 'before -> after'."""
-
 GIT_TIMEOUT = 300
 SEP_COMMIT, SEP_FIELD, SEP_HEAD = "\x1e", "\x1f", "\x1d"
 LOG_FORMAT = "%x1e%H%x1f%ct%x1f%cs%x1f%s%x1f%b%x1d"
-
-
-class DateValue(NamedTuple):
-    """A record's date as compared and shown: precision and value together."""
-
-    precision: str
-    value: str
 
 
 @dataclass(frozen=True)
@@ -77,20 +68,6 @@ class Version:
     def stamp(self) -> str:
         """RFC 3339 UTC time of the commit, for Atom."""
         return datetime.fromtimestamp(self.time, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One difference: field and part (sub-key), op (added/removed/changed), the list
-    item it concerns (a label), values before and after, and a word diff for long text."""
-
-    field: str
-    part: str
-    op: str
-    item: str
-    before: Any
-    after: Any
-    words: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -329,120 +306,6 @@ def is_fact(c: FieldChange) -> bool:
     if c.field in NOTE_KEYS or c.part in NOTE_KEYS:
         return False
     return not (c.field == "sources" and c.op in ("added", "changed"))
-
-
-IGNORED = frozenset({"schema_version", "id"})
-
-
-def diff_records(old: dict[str, Any], new: dict[str, Any]) -> tuple[FieldChange, ...]:
-    """Field-by-field differences between two parsed records, in the new record's order."""
-    out: list[FieldChange] = []
-    for key in [*new, *(k for k in old if k not in new)]:
-        if key in IGNORED or old.get(key) == new.get(key):
-            continue
-        a, b = old.get(key), new.get(key)
-        if key == "date":
-            out += _date_changes(a or {}, b or {})
-        elif isinstance(a, list) or isinstance(b, list):
-            out += _list_changes(key, a or [], b or [])
-        elif isinstance(a, dict) or isinstance(b, dict):
-            out += _mapping_changes(key, "", a or {}, b or {})
-        else:
-            out.append(_scalar(key, "", "", a, b))
-    return tuple(out)
-
-
-def _date_changes(a: dict, b: dict) -> list[FieldChange]:
-    """Precision and value are one fact ("± 19 Okt 2020 -> 19 Okt 2020"); the note another."""
-    out = []
-    before = DateValue(str(a.get("precision", "")), _text(a.get("value", "")))
-    after = DateValue(str(b.get("precision", "")), _text(b.get("value", "")))
-    if before != after:
-        op = "changed" if a else "added"
-        out.append(FieldChange("date", "", op, "", before if a else None, after))
-    if a.get("note") != b.get("note"):
-        out.append(_scalar("date", "note", "", a.get("note"), b.get("note")))
-    return out
-
-
-def _mapping_changes(key: str, item: str, a: dict, b: dict) -> list[FieldChange]:
-    return [
-        _scalar(key, part, item, a.get(part), b.get(part))
-        for part in [*b, *(k for k in a if k not in b)]
-        if a.get(part) != b.get(part)
-    ]
-
-
-ITEM_KEYS = {
-    "sources": lambda v: v.get("url"),
-    "people": lambda v: v.get("name") or v.get("group") or v.get("office"),
-    "bodies": lambda v: (v.get("kind"), v.get("name")),
-    "legal_basis": lambda v: v.get("instrument") or (v.get("issuer"), v.get("number")),
-}
-
-
-def item_label(key: str, index: int, v: Any) -> str:
-    """How a list item is named in a change: a source by its publisher, a clause by number."""
-    if not isinstance(v, dict):
-        return _text(v)
-    if key == "clauses":
-        return str(index + 1)
-    names = ("publisher", "name", "group", "office", "instrument", "issuer", "kind", "url")
-    return next((_text(v[n]) for n in names if v.get(n)), str(index + 1))
-
-
-def _list_changes(key: str, a: list, b: list) -> list[FieldChange]:
-    """Items matched by identity (a source by its URL), else by position; then compared."""
-    if not all(isinstance(v, dict) for v in a + b):
-        gone = [FieldChange(key, "", "removed", _text(v), None, None) for v in a if v not in b]
-        return gone + [FieldChange(key, "", "added", _text(v), None, None) for v in b if v not in a]
-    ident = ITEM_KEYS.get(key)
-    pairs, left, right = [], list(range(len(a))), list(range(len(b)))
-    if ident:
-        for j in list(right):
-            i = next((i for i in left if ident(a[i]) == ident(b[j])), None)
-            if i is not None:
-                pairs.append((i, j))
-                left.remove(i)
-                right.remove(j)
-    while left and right and key != "sources":  # another URL is another source
-        pairs.append((left.pop(0), right.pop(0)))
-    out = []
-    for i, j in sorted(pairs, key=lambda p: p[1]):
-        if a[i] != b[j]:
-            out += _mapping_changes(key, item_label(key, j, b[j]), a[i], b[j])
-    out += [FieldChange(key, "", "removed", item_label(key, i, a[i]), None, None) for i in left]
-    out += [FieldChange(key, "", "added", item_label(key, j, b[j]), None, None) for j in right]
-    return out
-
-
-def _scalar(key: str, part: str, item: str, a: Any, b: Any) -> FieldChange:
-    before, after = _shown(a), _shown(b)
-    op = "added" if a is None else "removed" if b is None else "changed"
-    words: tuple[tuple[str, str], ...] = ()
-    texts = isinstance(before, str) and isinstance(after, str)
-    if op == "changed" and texts and max(len(before), len(after)) > LONG_TEXT:
-        words = textdiff.word_diff(before, after)
-    return FieldChange(key, part, op, item, before, after, words)
-
-
-def _shown(v: Any) -> Any:
-    """A value as a page and JSON show it: text, a number, or a tuple of texts."""
-    if v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)):
-        return v
-    if isinstance(v, (list, tuple)):
-        return tuple(_text(x) for x in v)
-    return _text(v)
-
-
-def _text(v: Any) -> str:
-    if isinstance(v, date):
-        return v.isoformat()
-    if isinstance(v, bool):
-        return "ya" if v else "tidak"
-    if isinstance(v, dict):
-        return ", ".join(f"{k}: {_text(x)}" for k, x in v.items())
-    return "" if v is None else str(v)
 
 
 def read(registry: Path) -> tuple[GitLog, History]:

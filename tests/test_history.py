@@ -16,14 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import history, render, write
+from generator import fielddiff, history, render, write
 from generator.diagnostics import GeneratorError
 from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
 
 NAME = "prov-kepulauan-riau-2020-10-19.yml"
 EVENT = NAME.removesuffix(".yml")
 ATOM = "{http://www.w3.org/2005/Atom}"
-CONFIG = "site_url: https://contoh.github.io/registri/\nrepo_url: https://github.com/contoh/registri\n"
+CONFIG = (
+    "site_url: https://contoh.github.io/registri/\nrepo_url: https://github.com/contoh/registri\n"
+)
 JPNN = """  - url: https://www.jpnn.com/news/asn-kepri-ikrar-netralitas
     publisher: JPNN
     title: ASN Kepri ikrar netralitas
@@ -150,7 +152,7 @@ def test_citation_names_the_version_and_links_the_file_then(
 
 def test_koreksi_page_lists_corrections_only(repo: Path, site: dict[str, str]) -> None:
     page = site["koreksi/index.md"]
-    newest, source, correction, added, _ = commits(repo)
+    correction, added = commits(repo)[2:4]
     assert page.count("<li><p><time") == 1
     assert "Alasan: Koreksi tanggal: sumber kedua menyebut tanggal acara" in page
     assert "Perjelas catatan" not in page and "Tambah sumber JPNN" not in page
@@ -265,7 +267,7 @@ def test_classes() -> None:
     plus = {"url": "https://b.example/", "publisher": "B"}
 
     def kind(**new: object) -> str:
-        return history.classify(history.diff_records(base, {**base, **new}))
+        return history.classify(fielddiff.diff_records(base, {**base, **new}))
 
     assert kind() == "format"
     assert kind(notes="y") == "clarification"
