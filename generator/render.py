@@ -144,6 +144,7 @@ def environment() -> jinja2.Environment:
         DOCUMENTS=DOCUMENTS,
         missing_texts=missing_texts,
         FIELDS=FIELDS,
+        ROLES=ROLES,
     )
     return env
 
