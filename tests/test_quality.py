@@ -38,6 +38,7 @@ SAMPLE = [
     "cari/",
     "glosarium/",
     "tentang/",
+    "koreksi/",
     "ikut-menambah/",
     "data/",
     "statistik/",
