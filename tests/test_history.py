@@ -42,7 +42,7 @@ STEPS = [
     ),
     ("Tambah sumber JPNN", "04", lambda t: t.replace("notes: >-", JPNN + "notes: >-")),
     (
-        "Perjelas catatan",
+        'Perjelas catatan <script>alert("x")</script>',  # a commit message is untrusted text
         "05",
         lambda t: t.replace("Teks yang sama juga terbit", "Teks serupa juga terbit"),
     ),
@@ -137,6 +137,8 @@ def test_event_page_shows_each_class_newest_first(site: dict[str, str]) -> None:
     assert "Alasan: Koreksi tanggal: sumber kedua menyebut tanggal acara" in riwayat
     assert '<del class="hapus"><span class="sr-only">[dihapus: </span>yang sama' in riwayat
     assert '<time datetime="2026-11-03">3 November 2026</time>' in riwayat
+    assert "Alasan: Perjelas catatan &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in riwayat
+    assert "<script>" not in page
 
 
 def test_citation_names_the_version_and_links_the_file_then(
