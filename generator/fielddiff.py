@@ -99,6 +99,13 @@ ITEM_NAMES = {
 }
 
 
+def whole_label(key: str, index: int, v: Any) -> str:
+    """A person added or removed is named in full: office and name ("Bupati Nunu Andriani")."""
+    if key == "people" and isinstance(v, dict) and v.get("name") and v.get("office"):
+        return f"{_text(v['office'])} {_text(v['name'])}"
+    return item_label(key, index, v)
+
+
 def item_label(key: str, index: int, v: Any) -> str:
     """How a list item is named in a change: a source by its publisher, a person by the
     office (a changed name then reads "Bupati, nama: X -> Y"), a clause by number."""
@@ -122,15 +129,25 @@ def _list_changes(key: str, a: list, b: list) -> list[FieldChange]:
                 pairs.append((i, j))
                 left.remove(i)
                 right.remove(j)
-    while left and right and key != "sources":  # another URL is another source
-        pairs.append((left.pop(0), right.pop(0)))
+    for j in list(right) if key != "sources" else []:  # another URL is another source
+        i = next((i for i in left if _alike(a[i], b[j])), None)
+        if i is not None:
+            pairs.append((i, j))
+            left.remove(i)
+            right.remove(j)
     out = []
     for i, j in sorted(pairs, key=lambda p: p[1]):
         if a[i] != b[j]:
             out += _mapping_changes(key, item_label(key, j, b[j]), a[i], b[j])
-    out += [FieldChange(key, "", "removed", item_label(key, i, a[i]), None, None) for i in left]
-    out += [FieldChange(key, "", "added", item_label(key, j, b[j]), None, None) for j in right]
+    out += [FieldChange(key, "", "removed", whole_label(key, i, a[i]), None, None) for i in left]
+    out += [FieldChange(key, "", "added", whole_label(key, j, b[j]), None, None) for j in right]
     return out
+
+
+def _alike(a: dict, b: dict) -> bool:
+    """Unmatched items of the same shape are one item edited (a person stays a person,
+    a group a group); a person replaced by a group reads as one removed, one added."""
+    return ("group" in a) == ("group" in b)
 
 
 def _scalar(key: str, part: str, item: str, a: Any, b: Any) -> FieldChange:

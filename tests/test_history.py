@@ -297,3 +297,19 @@ def test_methodology_page_states_every_class() -> None:
     about = (ROOT / "docs" / "tentang.md").read_text(encoding="utf-8")
     for label, meaning in classes.values():
         assert f"**{label}**: {meaning}" in about
+
+
+def test_list_items_are_matched_by_identity_then_shape() -> None:
+    person = {"roles": ["presiding"], "name": "Nunu", "office": "Bupati", "status": "pj"}
+    group = {"roles": ["declaring"], "group": "para kepala OPD"}
+    renamed = {**person, "name": "Nunu Andriani"}
+    changes = fielddiff.diff_records({"people": [person]}, {"people": [renamed, group]})
+    assert [(c.op, c.item, c.part, c.before, c.after) for c in changes] == [
+        ("changed", "Bupati", "name", "Nunu", "Nunu Andriani"),
+        ("added", "para kepala OPD", "", None, None),
+    ]
+    changes = fielddiff.diff_records({"people": [person]}, {"people": [group]})
+    assert [(c.op, c.item) for c in changes] == [
+        ("removed", "Bupati Nunu"),
+        ("added", "para kepala OPD"),
+    ]
