@@ -132,8 +132,14 @@ def synth_event(
     return event
 
 
+def fill_slots(text: str) -> str:
+    """A template's {slots} filled as a source would: the election named, no government."""
+    filled = text.replace("{pemilihan}", "Pilkada serentak 2024").replace("{pemerintah}", "")
+    return " ".join(filled.split())
+
+
 def synth_clause(rng: random.Random, template: dict) -> dict:
-    text = template["text"]
+    text = fill_slots(template["text"])
     for old, new in VARIANTS:
         if old in text and rng.random() < 0.25:
             text = text.replace(old, new)

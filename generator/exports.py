@@ -19,9 +19,17 @@ from typing import Any
 import jinja2
 
 from .fielddiff import DateValue
-from .figures import coverage, island_groups, schema_fields, statistics, tile_map
+from .figures import (
+    clause_changes,
+    coverage,
+    island_groups,
+    schema_fields,
+    statistics,
+    tile_map,
+)
 from .history import Change, Version
 from .model import Clause, Event, LegalRef, Person, Region, Registry
+from .textdiff import EDGES
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
 FEED_LIMIT = 50
@@ -35,8 +43,12 @@ official_office official_status official_acting official_roles reader_name reade
 reader_status people bodies participant_count participant_description
 clause_count clauses_follow_template legal_basis source_urls notes updated"""
 EVENT_COLUMNS = EVENT_NAMES.split()
-CLAUSE_NAMES = "event_id index document text template_id wording template_text differs"
+CLAUSE_NAMES = """event_id index document text template_id wording template_text differs
+comparison changes spelling_differences"""
 CLAUSE_COLUMNS = CLAUSE_NAMES.split()
+CHANGE_NAMES = """event_id url region_code region_name date_value clause_index template_id
+change template_words sworn_words"""
+CHANGE_COLUMNS = CHANGE_NAMES.split()
 
 
 def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str]:
@@ -46,12 +58,15 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
     events = sorted(registry.events, key=lambda e: e.id)
     records = [event_record(e, site, env.globals["LEGAL_TYPES"]) for e in events]
     out = {"data/events.json": dataset_json(registry, records, site)}
-    for record in records:
+    for event, record in zip(events, records, strict=True):
         out[f"data/peristiwa/{record['id']}.json"] = to_json(
-            {"schema_version": EXPORT_VERSION, **record}
+            {"schema_version": EXPORT_VERSION, **with_segments(record, event)}
         )
     out["data/events.csv"] = to_csv(EVENT_COLUMNS, [event_row(r) for r in records])
     out["data/clauses.csv"] = to_csv(CLAUSE_COLUMNS, [c for r in records for c in clause_rows(r)])
+    changes = clause_changes(registry.events)
+    out["data/clause-changes.csv"] = to_csv(CHANGE_COLUMNS, [change_row(c, site) for c in changes])
+    out["bandingkan/perubahan.md"] = page(safe, "compare-changes.md.j2", 2, changes=changes)
     out.update(feeds(safe, registry, site))
     ctx = {"reg": registry, "stats": statistics(registry, env.globals["STATUS"])}
     fields = schema_fields(registry.schema)
@@ -60,7 +75,11 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
         "data.md.j2",
         1,
         fields=fields,
-        columns={"events.csv": EVENT_COLUMNS, "clauses.csv": CLAUSE_COLUMNS},
+        columns={
+            "events.csv": EVENT_COLUMNS,
+            "clauses.csv": CLAUSE_COLUMNS,
+            "clause-changes.csv": CHANGE_COLUMNS,
+        },
         feed_limit=FEED_LIMIT,
         **ctx,
     )
@@ -170,16 +189,41 @@ def _place(region: Region) -> dict[str, str]:
 
 
 def _clause(c: Clause) -> dict[str, Any]:
-    template = c.template
+    """A clause with its classified comparison: `comparison` is same, spelling, changed,
+    paraphrase or none (the word-level segments are in the per-record files only)."""
+    template, found = c.template, c.comparison
     return {
         "index": c.position,
         "document": c.document,
         "text": c.text,
         "wording": c.wording,
         "template": template.id if template else None,
+        "template_position": template.position if template else None,
         "template_text": template.text if template else None,
-        "differs_from_template": None if template is None else template.text != c.text,
+        "differs_from_template": None if found is None else bool(found.changes),
+        "comparison": c.kind,
+        "changes": None if found is None else len(found.changes),
+        "spelling_differences": None if found is None else len(found.spelling),
     }
+
+
+def with_segments(record: dict[str, Any], e: Event) -> dict[str, Any]:
+    """A record with each compared clause's segments, [kind, sworn words, template words]
+    ([kind, words] where both are the same), for the side-by-side view. Left out of
+    events.json, where they would add a third to the file for little use."""
+    clauses = [
+        {**c, "segments": _segments(clause)}
+        for c, clause in zip(record["clauses"], e.clauses, strict=True)
+    ]
+    return {**record, "clauses": clauses}
+
+
+def _segments(clause: Clause) -> list[list[str]] | None:
+    if clause.comparison is None:
+        return None
+    return [
+        [k, text] if k == "same" else [k, text, was] for k, text, was in clause.comparison.segments
+    ]
 
 
 def _legal(ref: LegalRef, legal_types: dict[str, str]) -> dict[str, Any]:
@@ -315,8 +359,25 @@ def body_text(b: dict[str, Any]) -> str:
 
 def clause_rows(r: dict[str, Any]) -> list[list[Any]]:
     keys = ("index", "document", "text", "template", "wording", "template_text")
-    keys += ("differs_from_template",)
+    keys += ("differs_from_template", "comparison", "changes", "spelling_differences")
     return [[r["id"], *(c[k] for k in keys)] for c in r["clauses"]]
+
+
+def change_row(change: dict[str, Any], site: dict[str, str]) -> list[Any]:
+    """The columns of CHANGE_COLUMNS for one substantive change (figures.clause_changes)."""
+    e, c = change["event"], change["clause"]
+    return [
+        e.id,
+        f"{site['url']}peristiwa/{e.id}/" if site["url"] else None,
+        e.region.code,
+        e.region.name,
+        e.date.value or None,
+        c.position,
+        c.template.id,
+        change["kind"],
+        EDGES.sub("", change["was"]) or None,
+        EDGES.sub("", change["text"]) or None,
+    ]
 
 
 def feeds(env: jinja2.Environment, registry: Registry, site: dict[str, str]) -> dict[str, str]:

@@ -10,11 +10,10 @@ history.py decides the class of change from these.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
-
-from . import textdiff
 
 LONG_TEXT = 40
 """Texts longer than this are shown as a word diff rather than 'before -> after'."""
@@ -156,7 +155,7 @@ def _scalar(key: str, part: str, item: str, a: Any, b: Any) -> FieldChange:
     words: tuple[tuple[str, str], ...] = ()
     texts = isinstance(before, str) and isinstance(after, str)
     if op == "changed" and texts and max(len(before), len(after)) > LONG_TEXT:
-        words = textdiff.word_diff(before, after)
+        words = word_diff(before, after)
     return FieldChange(key, part, op, item, before, after, words)
 
 
@@ -177,3 +176,22 @@ def _text(v: Any) -> str:
     if isinstance(v, dict):
         return ", ".join(f"{k}: {_text(x)}" for k, x in v.items())
     return "" if v is None else str(v)
+
+
+def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
+    """Segments ((op, words), ...) of a reworded note: '=' kept, '-' removed, '+' added.
+
+    A plain word diff, exact to the character: a history shows what an editor typed,
+    unlike the clause comparison (textdiff), which forgives spelling and fills slots.
+    """
+    a, b = old.split(), new.split()
+    segments: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            segments.append(("=", " ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            segments.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(("+", " ".join(b[j1:j2])))
+    return tuple(segments)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .model import Clause, Event, Registry
+from .model import Event, Registry
 
 # Tile cartogram: one square per province (Kemendagri code), roughly where it lies.
 GRID = """
@@ -49,11 +49,17 @@ def statistics(registry: Registry, status: dict[str, tuple[str, str]]) -> dict[s
     ]
     officials = _official_rows(events, status)
     clauses = _clause_rows(events)
+    compared = [e for e in events if e.compared]
     return {
         "total": len(events),
         "acting": sum(1 for e in events if e.official and e.official.acting),
         "with_official": sum(1 for e in events if e.official),
         "clause_total": sum(row[1] for row in clauses),
+        "changes": sum(e.changes for e in events),
+        "changed_clauses": sum(1 for e in events for c in e.compared if c.kind == "changed"),
+        "compared_events": len(compared),
+        "following": sum(1 for e in events if e.follows_template),
+        "paraphrases": sum(1 for e in events for c in e.clauses if c.kind == "paraphrase"),
         "covered_provinces": sum(1 for p in provinces if p[1]),
         "elections": bar_chart("pemilu", "Peristiwa per pemilihan", elections, len(events)),
         "years": bar_chart("tahun", "Peristiwa per tahun", _year_rows(events)),
@@ -81,20 +87,30 @@ def _official_rows(events: tuple[Event, ...], status: dict[str, tuple[str, str]]
     )
 
 
+CLAUSE_KINDS = {
+    "same": "sama dengan templat",
+    "spelling": "sama, beda ejaan saja",
+    "changed": "dengan perubahan isi",
+    "paraphrase": "parafrase (tidak dibandingkan)",
+    "none": "tanpa templat pembanding",
+}
+
+
 def _clause_rows(events: tuple[Event, ...]) -> list[Row]:
-    counts = Counter(_clause_state(c) for e in events for c in e.clauses)
-    labels = {
-        "same": "sama persis dengan templat",
-        "differs": "berbeda dari templat",
-        "none": "tanpa templat pembanding",
-    }
-    return [(label, counts[key], "") for key, label in labels.items() if counts[key]]
+    """Clauses by comparison class; filled slots count as the same as the template."""
+    counts = Counter(c.kind for e in events for c in e.clauses)
+    return [(label, counts[key], "") for key, label in CLAUSE_KINDS.items() if counts[key]]
 
 
-def _clause_state(clause: Clause) -> str:
-    if clause.template is None:
-        return "none"
-    return "same" if clause.template.text == clause.text else "differs"
+def clause_changes(events: tuple[Event, ...]) -> list[dict[str, Any]]:
+    """Every substantive change, newest event first: which event changed which clause, how.
+    One list for the changes page and clause-changes.csv, so both always agree."""
+    return [
+        {"event": e, "clause": c, "kind": kind, "text": text, "was": was}
+        for e in events
+        for c in e.compared
+        for kind, text, was in c.comparison.changes
+    ]
 
 
 def bar_chart(ident: str, title: str, rows: list[Row], total: int = 0) -> dict[str, Any]:

@@ -7,12 +7,15 @@ whether an official was acting) is computed once, here.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from .history import Change, History, Version
+from .textdiff import Comparer, Comparison, wording_from
 from .validate import Checked, Record
 
 ACTING = ("pj", "pjs", "plt", "plh")
@@ -64,6 +67,8 @@ class ClauseTemplate:
     set_id: str
     position: int
     text: str
+    # The text split at its {slot} marks: (words, "") or ("", slot name), for display.
+    parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,34 @@ class ClauseSet:
     description: str
     source: str
     clauses: tuple[ClauseTemplate, ...]
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """A normalisation rule of wording.yml, for the methodology table."""
+
+    id: str
+    name: str
+    description: str
+    shown: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A standard spelling and the variants compared as equal to it (wording.yml)."""
+
+    standard: str
+    variants: tuple[str, ...]
+    kind: str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Wording:
+    rules: tuple[WordingRule, ...] = ()
+    spellings: tuple[Spelling, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +172,17 @@ class Clause:
     template: ClauseTemplate | None
     wording: str
     document: str = "ikrar"
+    # Classified difference from the template; None for a paraphrase or no template.
+    comparison: Comparison | None = None
+
+    @cached_property
+    def kind(self) -> str:
+        """none (no template), paraphrase, or the comparison's state: same, spelling, changed."""
+        if self.template is None:
+            return "none"
+        if self.comparison is None:
+            return "paraphrase"
+        return self.comparison.state
 
 
 @dataclass(frozen=True)
@@ -218,12 +262,33 @@ class Event:
         """The clauses of one text: ikrar, pakta-integritas or deklarasi."""
         return tuple(c for c in self.clauses if c.document == kind)
 
-    @property
+    @cached_property
+    def compared(self) -> tuple[Clause, ...]:
+        """Clauses quoted verbatim and compared with a template, word by word."""
+        return tuple(c for c in self.clauses if c.comparison is not None)
+
+    @cached_property
+    def templated(self) -> int:
+        """How many clauses name a template (compared or paraphrased)."""
+        return sum(1 for c in self.clauses if c.template is not None)
+
+    @cached_property
+    def paraphrased(self) -> int:
+        """How many clauses paraphrase a template: shown, never counted as changes."""
+        return sum(1 for c in self.clauses if c.kind == "paraphrase")
+
+    @cached_property
+    def changes(self) -> int:
+        """Substantive changes in all compared clauses, one per changed phrase."""
+        return sum(len(c.comparison.changes) for c in self.clauses if c.comparison)
+
+    @cached_property
     def follows_template(self) -> bool:
-        """True when every clause names a template and matches it word for word."""
-        return bool(self.clauses) and all(
-            c.template is not None and c.template.text == c.text for c in self.clauses
-        )
+        """Every clause with a template is quoted verbatim and has no substantive change
+        (spelling differences and filled slots allowed); clauses with no template are
+        not compared. Paraphrases cannot show that a template was followed."""
+        templated = [c for c in self.clauses if c.template is not None]
+        return bool(templated) and all(c.kind in ("same", "spelling") for c in templated)
 
 
 @dataclass(frozen=True)
@@ -242,6 +307,9 @@ class Registry:
     regions_updated: str = ""
     # The record schema, for the data page that documents every field from it.
     schema: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Normalisation rules and spellings (wording.yml) and slots, for the methodology.
+    wording: Wording = field(default_factory=Wording, repr=False, compare=False)
+    slots: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def provinces(self) -> list[Region]:
@@ -276,10 +344,12 @@ def build(
         for k, v in sorted(ref.elections.items(), key=lambda kv: kv[1]["voting_date"])
     }
     bases = {k: _legal_basis(v) for k, v in sorted(ref.legal_bases.items())}
-    sets = tuple(_clause_set(s) for s in ref.clause_sets)
+    comparer = Comparer(wording_from(ref.wording, ref.clause_slots))
+    slots = comparer.wording.slots
+    sets = tuple(_clause_set(s, slots) for s in ref.clause_sets)
     templates = {c.id: c for s in sets for c in s.clauses}
     events = [
-        _event(r, regions, elections, bases, templates, dates.get(r.path.name, ""))
+        _event(r, regions, elections, bases, templates, dates.get(r.path.name, ""), comparer)
         for r in checked.records
     ]
     if history:
@@ -300,6 +370,8 @@ def build(
         ),
         regions_updated=dates.get("regions.csv", ""),
         schema=checked.reference.schema,
+        wording=_wording(ref.wording),
+        slots=slots,
     )
 
 
@@ -352,15 +424,56 @@ def _legal_basis(v: dict[str, Any]) -> LegalBasis:
     )
 
 
-def _clause_set(v: dict[str, Any]) -> ClauseSet:
+def _clause_set(v: dict[str, Any], slots: dict[str, Any]) -> ClauseSet:
     clauses = tuple(
-        ClauseTemplate(c["id"], v["id"], i + 1, c["text"]) for i, c in enumerate(v["clauses"])
+        ClauseTemplate(c["id"], v["id"], i + 1, c["text"], _parts(c["text"], slots))
+        for i, c in enumerate(v["clauses"])
     )
     return ClauseSet(v["id"], v["name"], v.get("description", ""), v["source"], clauses)
 
 
+def _wording(v: dict[str, Any]) -> Wording:
+    rules = tuple(
+        WordingRule(
+            r["id"], r["name"], r["description"], r["shown_as"] == "spelling", r.get("source", "")
+        )
+        for r in v.get("rules", [])
+    )
+    spellings = tuple(
+        Spelling(s["standard"], tuple(s["variants"]), s["kind"], s["source"], s.get("note", ""))
+        for s in v.get("spellings", [])
+    )
+    return Wording(rules, spellings)
+
+
+def _parts(text: str, slots: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """'pelaksanaan {pemilihan}.' -> (('pelaksanaan ', ''), ('', 'nama pemilihan'), ('.', ''))."""
+    pieces = re.split(r"\{([a-z]+)\}", text)
+    out = [(p, "") if i % 2 == 0 else ("", slots[p].name) for i, p in enumerate(pieces)]
+    return tuple(p for p in out if p != ("", ""))
+
+
+def _clause(i: int, c: dict[str, Any], templates: dict, comparer: Comparer) -> Clause:
+    template = templates.get(c.get("template", ""))
+    compared = template is not None and c["wording"] == "verbatim"
+    return Clause(
+        i + 1,
+        c["text"],
+        template,
+        c["wording"],
+        c.get("document", "ikrar"),
+        comparer.compare(template.text, c["text"]) if compared else None,
+    )
+
+
 def _event(
-    record: Record, regions: dict, elections: dict, bases: dict, templates: dict, updated: str
+    record: Record,
+    regions: dict,
+    elections: dict,
+    bases: dict,
+    templates: dict,
+    updated: str,
+    comparer: Comparer,
 ) -> Event:
     v = record.value
     region = regions[v["region"]]
@@ -381,14 +494,7 @@ def _event(
         participant_count=people.get("count"),
         participant_description=people.get("description", ""),
         clauses=tuple(
-            Clause(
-                i + 1,
-                c["text"],
-                templates.get(c.get("template", "")),
-                c["wording"],
-                c.get("document", "ikrar"),
-            )
-            for i, c in enumerate(v.get("clauses", []))
+            _clause(i, c, templates, comparer) for i, c in enumerate(v.get("clauses", []))
         ),
         legal_basis=tuple(_legal_ref(item, bases) for item in v.get("legal_basis", [])),
         sources=tuple(_source(s) for s in v["sources"]),

@@ -19,6 +19,10 @@ from .schema import MISSING, Walker
 REGION_COLUMNS = ["code", "level", "name", "province_code", "slug", "aliases"]
 LEVELS = ("provinsi", "kabupaten", "kota")
 SLUG = re.compile(r"^(prov|kab|kota)-[a-z0-9]+(-[a-z0-9]+)*$")
+# How clauses are compared with their templates: read and checked like the other
+# reference files (its own schema), listed here so load.py need not know about it.
+WORDING_FILE = "wording.yml"
+SLOT_MARK = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,9 @@ class Reference:
     legal_bases: dict[str, dict[str, Any]]
     clause_sets: list[dict[str, Any]]
     schema: dict[str, Any] = field(repr=False)
+    # Slots of clause templates (clauses.yml) and normalisation rules (wording.yml).
+    clause_slots: list[dict[str, Any]] = field(default_factory=list)
+    wording: dict[str, Any] = field(default_factory=dict)
 
     def clause_ids(self) -> list[str]:
         return [c["id"] for s in self.clause_sets for c in s["clauses"]]
@@ -44,10 +51,12 @@ def check_reference(registry: Path) -> tuple[Reference | None, list[Diagnostic]]
     """Load and check every reference file; None if any has a problem."""
     regions, diags = check_regions(registry / load.REGIONS_FILE)
     values = {}
-    for name in load.REFERENCE_FILES:
+    for name in (*load.REFERENCE_FILES, WORDING_FILE):
         value, found = _check_yaml(registry / name, read_schema(registry, _schema_name(name)))
         values[name] = value
         diags += found
+    if not diags:
+        diags += check_slots(registry / "clauses.yml", values["clauses.yml"])
     if diags or regions is None:
         return None, diags
     reference = Reference(
@@ -56,8 +65,33 @@ def check_reference(registry: Path) -> tuple[Reference | None, list[Diagnostic]]
         legal_bases={b["id"]: b for b in values["legal-bases.yml"]},
         clause_sets=values["clauses.yml"]["sets"],
         schema=read_schema(registry, load.SCHEMA_FILE.split("/")[-1]),
+        clause_slots=values["clauses.yml"].get("slots", []),
+        wording=values[WORDING_FILE],
     )
     return reference, []
+
+
+def check_slots(path: Path, clauses: dict[str, Any]) -> list[Diagnostic]:
+    """Every slot pattern compiles and every {slot} a template text marks is defined.
+
+    Positions are the file's first line: the schema walker's marks are gone by now,
+    and these files are edited by maintainers who can find one id.
+    """
+    display = load.display_path(path)
+    slots = {s["id"]: s for s in clauses.get("slots", [])}
+    diags = []
+    for s in slots.values():
+        try:
+            re.compile(s["pattern"])
+        except re.error as err:
+            diags.append(Diagnostic(display, 1, 1, "pattern", f"slot '{s['id']}': {err}"))
+    for c in (c for s in clauses["sets"] for c in s["clauses"]):
+        for name in SLOT_MARK.findall(c["text"]):
+            if name not in slots:
+                known = ", ".join(sorted(slots)) or "none defined"
+                msg = f"clause '{c['id']}' marks unknown slot '{{{name}}}' (known: {known})"
+                diags.append(Diagnostic(display, 1, 1, "text", msg))
+    return diags
 
 
 def _schema_name(file_name: str) -> str:

@@ -130,7 +130,7 @@ def environment() -> jinja2.Environment:
         jenis=types_label,
         angka=number,
         yaml=front_matter_value,
-        diff=clause_diff,
+        kata=bare_words,
         lines=lines,
         bidang=field_labels,
         peran=roles_label,
@@ -256,11 +256,10 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def clause_diff(clause: Any) -> tuple[tuple[str, str], ...]:
-    """Word diff of a clause against its template: ((op, text), ...), op in = + -."""
-    if clause.template is None:
-        return (("=", clause.text),)
-    return textdiff.word_diff(clause.template.text, clause.text)
+def bare_words(text: str) -> str:
+    """Words quoted in a summary ('apapun' for 'apapun.'): edge punctuation belongs
+    to the sentence the words were cut from, not to the words."""
+    return textdiff.EDGES.sub("", text)
 
 
 def page(env: jinja2.Environment, template: str, depth: int, **context: Any) -> str:
@@ -285,6 +284,7 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
         "dasar-hukum/index.md": page(env, "legal-bases.md.j2", 1, reg=r),
         "bandingkan/index.md": page(env, "compare.md.j2", 1, reg=r, events=r.events),
         "bandingkan/klausul.md": page(env, "compare-clauses.md.j2", 2, reg=r),
+        "bandingkan/berdampingan.md": page(env, "side-by-side.md.j2", 2, reg=r),
         "cari/index.md": page(
             env, "search.md.j2", 1, reg=r, filters=search_filters(r), open_filters=False
         ),

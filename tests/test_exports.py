@@ -20,6 +20,7 @@ import pytest
 
 from generator import exports, figures, model, render, validate, write
 from generator.model import Registry
+from generator.textdiff import EDGES
 from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -176,7 +177,16 @@ def test_each_event_has_its_own_json(built: tuple[Registry, dict[str, str]]) -> 
     for event in reg.events:
         one = json.loads(out[f"data/peristiwa/{event.id}.json"])
         assert one.pop("schema_version") == exports.EXPORT_VERSION
+        segments = [c.pop("segments") for c in one["clauses"]]
         assert one == records[event.id]
+        for clause, found in zip(event.clauses, segments, strict=True):
+            if clause.comparison is None:
+                assert found is None
+                continue
+            # The side-by-side view rebuilds the sworn text from them, word for word.
+            assert " ".join(s[1] for s in found if s[1]).split() == clause.text.split()
+            kinds = [s[0] for s in found]
+            assert kinds == [s[0] for s in clause.comparison.segments]
 
 
 # --- CSV ---
@@ -230,13 +240,33 @@ def test_clauses_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) -
         for r in rows
     ]
     assert got == expected
+    clauses = [c for e in sorted(reg.events, key=lambda e: e.id) for c in e.clauses]
     differs = [
-        ("yes" if c.template.text != c.text else "no") if c.template else ""
-        for e in sorted(reg.events, key=lambda e: e.id)
-        for c in e.clauses
+        "" if c.comparison is None else "yes" if c.comparison.changes else "no" for c in clauses
     ]
     assert [r["differs"] for r in rows] == differs
-    assert differs.count("no") == 1  # Bener Meriah's third clause follows its template exactly
+    assert [r["comparison"] for r in rows] == [c.kind for c in clauses]
+    assert differs.count("yes") == 6  # tests/test_textdiff.py pins which and why
+
+
+def test_clause_changes_csv_lists_every_substantive_change(
+    built: tuple[Registry, dict[str, str]],
+) -> None:
+    reg, out = built
+    rows = read_csv(out["data/clause-changes.csv"])
+    assert list(rows[0]) == exports.CHANGE_COLUMNS
+    expected = [
+        (e.id, str(c.position), kind, EDGES.sub("", was), EDGES.sub("", text))
+        for e in reg.events
+        for c in e.compared
+        for kind, text, was in c.comparison.changes
+    ]
+    got = [
+        (r["event_id"], r["clause_index"], r["change"], r["template_words"], r["sworn_words"])
+        for r in rows
+    ]
+    assert got == expected
+    assert ("kab-bener-meriah-2024-10-07", "2", "replaced", "konflik", "politik") in got
 
 
 def test_bom_and_crlf_survive_writing(built: tuple[Registry, dict[str, str]], tmp_path: Path):

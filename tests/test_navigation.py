@@ -92,7 +92,7 @@ def test_footer_links_carry_real_titles(page: Page, base_url: str) -> None:
         "aria-label", "Sebelumnya: Bandingkan peristiwa"
     )
     expect(page.locator(".md-footer__link--next")).to_have_attribute(
-        "aria-label", "Selanjutnya: Statistik"
+        "aria-label", "Selanjutnya: Perubahan isi ikrar"
     )
 
 

@@ -35,6 +35,8 @@ SAMPLE = [
     "dasar-hukum/skb-netralitas-2020/",
     "bandingkan/",
     "bandingkan/klausul/",
+    "bandingkan/perubahan/",
+    "bandingkan/berdampingan/",
     "cari/",
     "glosarium/",
     "tentang/",

@@ -16,7 +16,6 @@ import pytest
 from playwright.sync_api import expect
 
 from generator import model
-from generator.render import clause_diff as diff
 
 from .conftest import site_model
 
@@ -96,7 +95,12 @@ def test_index_holds_each_clause_as_worded(built_site: Path) -> None:
     repeats are not indexed either (they cost memory at scale, bench/RESULTS.md)."""
     texts = indexed_texts(built_site)
     registry = real_registry()
-    assert any(op == "-" for e in registry.events for c in e.clauses for op, _ in diff(c))
+    assert any(
+        kind in ("removed", "replaced")
+        for e in registry.events
+        for c in e.compared
+        for kind, _, _ in c.comparison.segments
+    )
     for e in registry.events:
         content = texts[f"/peristiwa/{e.id}/"]
         for c in e.clauses:
