@@ -68,3 +68,13 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def days_before(voting: date, value: str | None, precision: str) -> tuple[int | None, int | None]:
+    """Days from an event to voting day ("H-n"), as (fewest, most); None where open or
+    unknown. The fewest comes from the latest possible day, the most from the earliest;
+    a negative count means after voting day. Tables, pages and downloads show these."""
+    first, last = earliest(value, precision), latest(value, precision)
+    fewest = (voting - last).days if last else None
+    most = (voting - first).days if first else None
+    return fewest, most

@@ -14,10 +14,13 @@ import csv
 import io
 import json
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 import jinja2
 
+from . import cite, package
+from .feeds import FEED_LIMIT, feeds
 from .fielddiff import DateValue
 from .figures import (
     clause_changes,
@@ -28,20 +31,21 @@ from .figures import (
     tile_map,
 )
 from .history import Change, Version
-from .model import Clause, Event, LegalRef, Person, Region, Registry
+from .model import Clause, Event, LegalRef, Person, Region, Registry, Timing
 from .textdiff import EDGES
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
-FEED_LIMIT = 50
 BOM = "\ufeff"  # lets Excel read the CSV files as UTF-8
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Column names of the CSV files; data.md.j2 documents each (a missing one fails the build).
 EVENT_NAMES = """id url region_code region_name region_level province_code province_name
 joint participating_region_codes participating_region_names organizer venue
-date_precision date_value date_note elections election_names event_types official_name
-official_office official_status official_acting official_roles reader_name reader_office
-reader_status people bodies participant_count participant_description
-clause_count clauses_follow_template legal_basis source_urls notes updated"""
+date_precision date_value date_start date_end date_note elections election_names
+days_before_election days_before_min days_before_max event_types official_name
+official_office official_status official_acting official_roles official_other_names
+reader_name reader_office reader_status people bodies participant_count
+participant_description clause_count clauses_follow_template legal_basis source_urls
+source_publishers source_titles notes updated"""
 EVENT_COLUMNS = EVENT_NAMES.split()
 CLAUSE_NAMES = """event_id index document text template_id wording template_text differs
 comparison changes spelling_differences"""
@@ -49,6 +53,9 @@ CLAUSE_COLUMNS = CLAUSE_NAMES.split()
 CHANGE_NAMES = """event_id url region_code region_name date_value clause_index template_id
 change template_words sworn_words"""
 CHANGE_COLUMNS = CHANGE_NAMES.split()
+CODEBOOK_COLUMNS = ["file", "column", "code", "label"]
+DATASET_FILES = ["events.json", "events.csv", "clauses.csv", "clause-changes.csv"]
+DATASET_FILES += ["kodebuku.csv", "datapackage.json"]
 
 
 def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str]:
@@ -67,6 +74,13 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
     changes = clause_changes(registry.events)
     out["data/clause-changes.csv"] = to_csv(CHANGE_COLUMNS, [change_row(c, site) for c in changes])
     out["bandingkan/perubahan.md"] = page(safe, "compare-changes.md.j2", 2, changes=changes)
+    out["data/kodebuku.csv"] = to_csv(CODEBOOK_COLUMNS, package.codebook_rows(env, registry))
+    columns = {"events.csv": EVENT_COLUMNS, "clauses.csv": CLAUSE_COLUMNS}
+    columns |= {"clause-changes.csv": CHANGE_COLUMNS, "kodebuku.csv": CODEBOOK_COLUMNS}
+    updated = registry.updated(registry.events)
+    out["data/datapackage.json"] = to_json(package.datapackage(env, columns, site, updated))
+    out.update(package.api_files(registry, {r["id"]: r for r in records}, to_json))
+    out.update(package.citation_files(env))
     out.update(feeds(safe, registry, site))
     ctx = {"reg": registry, "stats": statistics(registry, env.globals["STATUS"])}
     fields = schema_fields(registry.schema)
@@ -75,11 +89,8 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
         "data.md.j2",
         1,
         fields=fields,
-        columns={
-            "events.csv": EVENT_COLUMNS,
-            "clauses.csv": CLAUSE_COLUMNS,
-            "clause-changes.csv": CHANGE_COLUMNS,
-        },
+        columns=columns,
+        meta_jsonld=cite.dataset_jsonld(site, updated, len(records), DATASET_FILES),
         feed_limit=FEED_LIMIT,
         **ctx,
     )
@@ -119,11 +130,13 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "participating_regions": [_place(r) for r in e.participating],
         "organizer": e.organizer or None,
         "venue": e.venue or None,
-        "date": _nulls(asdict(e.date)),
-        "elections": [
-            {"id": x.id, "name": x.name, "kind": x.kind, "voting_date": x.voting_date.isoformat()}
-            for x in e.elections
-        ],
+        "date": {
+            **_nulls(asdict(e.date)),
+            "start": _iso(e.date.earliest),
+            "end": _iso(e.date.latest),
+        },
+        "elections": [_election(t) for t in e.timings],
+        "days_before": _days(e.timing),
         "event_types": list(e.event_types),
         "people": [_person(p) for p in e.people],
         "official": official and _person(official),
@@ -138,6 +151,26 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "notes": e.notes or None,
         "history": [_change(c) for c in e.history],
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _election(t: Timing) -> dict[str, Any]:
+    x = t.election
+    return {
+        "id": x.id,
+        "name": x.name,
+        "kind": x.kind,
+        "voting_date": x.voting_date.isoformat(),
+        "days_before": {"min": t.fewest, "max": t.most} if t.known else None,
+    }
+
+
+def _days(t: Timing | None) -> dict[str, Any] | None:
+    """H-n for tables and the CSV: fewest and most days before the election it counts to."""
+    return t and {"election": t.election.id, "min": t.fewest, "max": t.most}
 
 
 def _person(p: Person) -> dict[str, Any]:
@@ -284,6 +317,8 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
@@ -301,6 +336,7 @@ def event_row(r: dict[str, Any]) -> list[Any]:
     """The columns of EVENT_COLUMNS, in order, from a normalized record."""
     o = r["official"] or {}
     reader = r["reader"] or {}
+    days = r["days_before"] or {}
     join = "; ".join
     return [
         r["id"],
@@ -317,15 +353,21 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         r["venue"],
         r["date"]["precision"],
         r["date"]["value"],
+        r["date"]["start"],
+        r["date"]["end"],
         r["date"]["note"],
         join(x["id"] for x in r["elections"]),
         join(x["name"] for x in r["elections"]),
+        days.get("election"),
+        days.get("min"),
+        days.get("max"),
         join(r["event_types"]),
         o.get("name"),
         o.get("office"),
         o.get("status"),
         o.get("acting"),
         join(o.get("roles") or ()),
+        join(o.get("other_names") or ()),
         reader.get("name"),
         reader.get("office"),
         reader.get("status"),
@@ -337,6 +379,8 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         r["follows_template"] if r["clauses"] else None,
         join(x["name"] for x in r["legal_basis"]),
         join(s["url"] for s in r["sources"]),
+        join(s["publisher"] for s in r["sources"]),
+        join(s["title"] for s in r["sources"]),
         r["notes"],
         r["updated"],
     ]
@@ -378,47 +422,3 @@ def change_row(change: dict[str, Any], site: dict[str, str]) -> list[Any]:
         EDGES.sub("", change["was"]) or None,
         EDGES.sub("", change["text"]) or None,
     ]
-
-
-def feeds(env: jinja2.Environment, registry: Registry, site: dict[str, str]) -> dict[str, str]:
-    """Atom: the whole site, and one per province so a desk can follow its own region."""
-    template = env.get_template("feed.xml.j2")
-    base = site["url"]
-    lists = [("feed.xml", "Registri Ikrar Netralitas ASN", registry.events, "")]
-    lists += [
-        (
-            f"data/feed/{p.slug}.xml",
-            f"{p.name}: ikrar netralitas ASN",
-            registry.by_province.get(p.code, ()),
-            p.slug,
-        )
-        for p in registry.provinces
-    ]
-    fallback = registry.regions_updated or "1970-01-01"
-    out = {}
-    for path, title, events, slug in lists:
-        entries = sorted(events, key=lambda e: (entry_updated(e), e.date.sort_key, e.id))
-        entries = entries[::-1][:FEED_LIMIT]
-        out[path] = template.render(
-            base=base,
-            id_base=base or "urn:registri-ikrar-netralitas-asn:",
-            self_path=path,
-            self_url=base + path,
-            alternate=base + (f"wilayah/{slug}/" if slug else ""),
-            title=title,
-            updated=stamp(max([entry_updated(e) for e in entries], default=fallback)),
-            entries=[(e, stamp(entry_updated(e))) for e in entries],
-        )
-    return out
-
-
-def entry_updated(e: Event) -> str:
-    """Git date of the record, else the event date as far as known; never the clock."""
-    if e.updated:
-        return e.updated
-    value = e.date.value or "1970"
-    return (value + "-01-01")[:10] if len(value) < 10 else value
-
-
-def stamp(day: str) -> str:
-    return f"{day}T00:00:00Z"

@@ -68,7 +68,54 @@ def statistics(registry: Registry, status: dict[str, tuple[str, str]]) -> dict[s
         ),
         "officials": bar_chart("pejabat", "Status pejabat yang memimpin", officials),
         "clauses": bar_chart("klausul", "Klausul dibanding templat", clauses),
+        "timing": [
+            bar_chart(f"h-n-{x.id}", f"H-n menjelang {x.name}", rows)
+            for x, rows in _timing_rows(registry)
+        ],
     }
+
+
+# H-n groups of the statistics page: (label, fewest, most days before voting day).
+H_GROUPS = (
+    ("H-0 sampai H-7", 0, 7),
+    ("H-8 sampai H-30", 8, 30),
+    ("H-31 sampai H-90", 31, 90),
+    ("H-91 sampai H-180", 91, 180),
+    ("lebih awal dari H-180", 181, None),
+)
+
+
+def _h_group(fewest: int | None, most: int | None) -> str:
+    """The group both bounds fall in; a range across groups is counted as imprecise."""
+    if fewest is None:
+        return "tanggal tidak diketahui"
+    if fewest < 0 and (most is not None and most < 0):
+        return "sesudah pemungutan suara"
+    for label, low, high in H_GROUPS:
+        fits_low = low <= fewest and (high is None or fewest <= high)
+        fits_high = most is not None and low <= most and (high is None or most <= high)
+        if fits_low and (fits_high or (most is None and high is None)):
+            return label
+    return "rentang lebar atau terbuka"
+
+
+def _timing_rows(registry: Registry) -> list[tuple[Any, list[Row]]]:
+    """Per election with events: how many took place how long before voting day."""
+    out = []
+    order = [g[0] for g in H_GROUPS] + [
+        "sesudah pemungutan suara",
+        "rentang lebar atau terbuka",
+        "tanggal tidak diketahui",
+    ]
+    for x in registry.elections.values():
+        events = registry.by_election.get(x.id, ())
+        if not events:
+            continue
+        counts = Counter(
+            _h_group(t.fewest, t.most) for e in events for t in e.timings if t.election is x
+        )
+        out.append((x, [(label, counts[label], "") for label in order if counts[label]]))
+    return out
 
 
 def _year_rows(events: tuple[Event, ...]) -> list[Row]:

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from . import dates
 from .history import Change, History, Version
 from .textdiff import Comparer, Comparison, wording_from
 from .validate import Checked, Record
@@ -119,9 +120,42 @@ class EventDate:
         return int(self.value[:4]) if self.value else None
 
     @property
+    def earliest(self) -> date | None:
+        """First possible day (dates.py: the bounds rule); None when open or unknown."""
+        return dates.earliest(self.value, self.precision)
+
+    @property
+    def latest(self) -> date | None:
+        """Last possible day; None when unknown."""
+        return dates.latest(self.value, self.precision)
+
+    @property
     def sort_key(self) -> str:
-        """ISO text sorts chronologically; an unknown date sorts last."""
-        return self.value or "9999"
+        """The latest possible day as ISO text, "" when undated: every table, feed and
+        search sort orders by it and puts undated events last in either direction."""
+        last = self.latest
+        return last.isoformat() if last else ""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long before an election's voting day an event took place (H-n).
+
+    `fewest` comes from the latest possible day, `most` from the earliest; either is
+    None when open (reported dates) or unknown; negative means after voting day.
+    """
+
+    election: Election
+    fewest: int | None
+    most: int | None
+
+    @property
+    def known(self) -> bool:
+        return self.fewest is not None or self.most is not None
+
+    @property
+    def exact(self) -> bool:
+        return self.fewest is not None and self.fewest == self.most
 
 
 ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
@@ -258,6 +292,22 @@ class Event:
         """Every region the event concerns: the host first, then those that took part."""
         return (self.region, *self.participating)
 
+    @cached_property
+    def timings(self) -> tuple[Timing, ...]:
+        """H-n against every election the event belongs to, in voting order."""
+        return tuple(
+            Timing(x, *dates.days_before(x.voting_date, self.date.value, self.date.precision))
+            for x in self.elections
+        )
+
+    @cached_property
+    def timing(self) -> Timing | None:
+        """The H-n tables and downloads show: the first election not yet voted at the
+        event's latest possible day, else the last one; None when the date is unknown."""
+        known = [t for t in self.timings if t.known]
+        ahead = [t for t in known if t.fewest is None or t.fewest >= 0]
+        return (ahead or known[-1:] or [None])[0]
+
     def documents(self, kind: str) -> tuple[Clause, ...]:
         """The clauses of one text: ikrar, pakta-integritas or deklarasi."""
         return tuple(c for c in self.clauses if c.document == kind)
@@ -355,7 +405,7 @@ def build(
     if history:
         events = [_with_history(e, history) for e in events]
     events.sort(key=lambda e: e.id)
-    events.sort(key=lambda e: e.date.value or "0000", reverse=True)
+    events.sort(key=lambda e: e.date.sort_key or "0000", reverse=True)
     return Registry(
         regions=regions,
         elections=elections,

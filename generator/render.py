@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import corrections, exports, textdiff
+from . import cite, corrections, exports, textdiff
 from .model import Event, Region, Registry
 
 MANIFEST = ".generated"
@@ -134,6 +134,7 @@ def environment() -> jinja2.Environment:
         lines=lines,
         bidang=field_labels,
         peran=roles_label,
+        hari=days_label,
         pemerintah=government,
     )
     env.globals.update(
@@ -236,6 +237,22 @@ def date_short(when: Any) -> str:
     return {"reported": f"≤ {day}", "approximate": f"± {day}"}.get(when.precision, day)
 
 
+def h_day(days: int) -> str:
+    """Days before voting as newsrooms write it: H-45; H+2 after voting day; H-0 on it."""
+    return f"H+{-days}" if days < 0 else f"H-{days}"
+
+
+def days_label(timing: Any) -> str:
+    """H-n of an event, a range for imprecise dates (H-45…H-40), or "" if unknown."""
+    if timing is None or not timing.known:
+        return ""
+    if timing.most is None:
+        return f"{h_day(timing.fewest)} atau lebih awal"
+    if timing.fewest is None or timing.exact:
+        return h_day(timing.most)
+    return f"{h_day(timing.most)}…{h_day(timing.fewest)}"
+
+
 def status_label(status: str, long: bool = False) -> str:
     short, full = STATUS[status]
     return full if long else short
@@ -275,6 +292,11 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     """
     env = environment()
     env.globals["site"] = {"url": "", "repo_url": "", **(site or {})}
+    env.globals["kutip"] = {"highwire": cite.highwire, "event_jsonld": cite.event_jsonld}
+    env.globals["cites"] = {
+        e.id: cite.citation(e, env.globals["site"], long_date, types_label(e.event_types))
+        for e in registry.events
+    }
     r = registry
     out = {
         "index.md": page(env, "home.md.j2", 0, reg=r),

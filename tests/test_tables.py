@@ -23,10 +23,12 @@ def test_sort_by_date_both_ways(page, base_url: str) -> None:
     expect(header).to_have_attribute("aria-sort", "ascending")
     index = 2  # Wilayah, Provinsi, Tanggal
     ascending = column(page, index)
-    assert ascending == sorted(ascending)
+    dated = [d for d in ascending if d]
+    undated = [d for d in ascending if not d]
+    assert ascending == sorted(dated) + undated  # undated events last, both ways
     header.locator("button").click()
     expect(header).to_have_attribute("aria-sort", "descending")
-    assert column(page, index) == sorted(ascending, reverse=True)
+    assert column(page, index) == sorted(dated, reverse=True) + undated
 
 
 def test_filter_by_text(page, base_url: str) -> None:

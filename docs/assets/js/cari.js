@@ -325,7 +325,8 @@
     var filters = {}, sort;
     selects.forEach(function (s) {
       if (s.value && s.getAttribute("data-filter")) filters[s.getAttribute("data-filter")] = s.value;
-      if (s.name === "urut" && s.value) sort = { tanggal: s.value === "baru" ? "desc" : "asc" };
+      // Two sort keys so undated events come last either way (generator/dates.py).
+      if (s.name === "urut" && s.value) sort = s.value === "baru" ? { terbaru: "desc" } : { tanggal: "asc" };
     });
     return { filters: filters, sort: sort };
   }

@@ -1,7 +1,12 @@
 /* Sortable, filterable registry tables. Progressive enhancement: without this
  * script every table is complete and readable; with it, column headers become
- * sort buttons and a filter box narrows rows as you type. No dependencies.
- * Cells may carry data-sort (ISO dates, counts) so sorting is by value, not text. */
+ * sort buttons, a filter box narrows rows as you type, and "Unduh tampilan ini"
+ * saves the rows as shown (filtered, sorted) as CSV, made here in the browser.
+ * Cells may carry data-sort (ISO dates, counts) so sorting is by value, not text;
+ * an empty data-sort (undated event, unknown count) sorts last in both directions.
+ * Sort and filter live in the URL (?urut=tanggal-naik&saring=...; the second
+ * table on a page uses urut2/saring2), so a view can be shared and reloaded.
+ * No dependencies. */
 (function () {
   "use strict";
 
@@ -17,6 +22,27 @@
     return a.localeCompare(b, "id", { numeric: true });
   }
 
+  var ORDER = { ascending: "naik", descending: "turun" };
+
+  function slug(text) {
+    return text.trim().toLocaleLowerCase("id").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  }
+
+  function param(n, name) {
+    return n ? name + (n + 1) : name;
+  }
+
+  function wanted(n, name) {
+    return new URL(window.location.href).searchParams.get(param(n, name)) || "";
+  }
+
+  function remember(n, name, value) {
+    var url = new URL(window.location.href);
+    if (value) url.searchParams.set(param(n, name), value);
+    else url.searchParams.delete(param(n, name));
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }
+
   function sortBy(table, index, th, forced) {
     var body = table.tBodies[0];
     var dir = forced || (th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending");
@@ -26,10 +52,14 @@
     th.setAttribute("aria-sort", dir);
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (r1, r2) {
-      var d = compare(key(r1.cells[index]), key(r2.cells[index]));
+      var a = key(r1.cells[index]), b = key(r2.cells[index]);
+      if (a === "" || b === "") return (a === "") - (b === "");
+      var d = compare(a, b);
       return dir === "ascending" ? d : -d;
     });
     rows.forEach(function (r) { body.appendChild(r); });
+    var n = Number(table.dataset.nomor || 0);
+    remember(n, "urut", th.getAttribute("data-kolom") + "-" + ORDER[dir]);
   }
 
   /* On a phone a .kartu table shows its rows as cards and hides the header row,
@@ -65,7 +95,9 @@
   function makeSortable(table, n) {
     if (!table.tHead || !table.tBodies.length) return;
     if (table.classList.contains("kartu")) makeCardSort(table, n);
+    var order = /^(.*)-(naik|turun)$/.exec(wanted(n, "urut"));
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      th.setAttribute("data-kolom", slug(th.textContent));
       var button = document.createElement("button");
       button.type = "button";
       button.className = "urut";
@@ -74,6 +106,9 @@
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, th); });
+      if (order && order[1] === th.getAttribute("data-kolom")) {
+        sortBy(table, index, th, order[2] === "naik" ? "ascending" : "descending");
+      }
     });
   }
 
@@ -156,14 +191,63 @@
     var holder = table.closest(".tabel-gulir") || table;
     holder.parentNode.insertBefore(box, holder);
     var index = null;  // built on first use: a long table costs nothing until filtered
-    input.addEventListener("input", function () {
+    function filter() {
       if (!index) index = Array.prototype.map.call(rows, rowIndex);
       var raw = input.value.trim();
       var shown = applyFilter(index, words(raw));
       if (!raw) count.textContent = "";
       else if (!shown) count.textContent = "Tidak ada baris yang cocok dengan “" + raw + "”.";
       else count.textContent = shown + " dari " + rows.length + " baris cocok.";
+      return raw;
+    }
+    input.addEventListener("input", function () { remember(n, "saring", filter()); });
+    input.value = wanted(n, "saring");
+    if (input.value) filter();
+  }
+
+  /* RFC 4180 cell; text a spreadsheet would run as a formula gets an apostrophe,
+   * as in the site's own CSV downloads. */
+  function csvCell(text) {
+    var value = text.replace(/\s+/g, " ").trim();
+    if (/^[=+\-@]/.test(value)) value = "'" + value;
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  function viewCsv(table) {
+    var head = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return csvCell(th.textContent);
     });
+    var lines = [head.join(",")];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      if (row.hidden) return;
+      lines.push(Array.prototype.map.call(row.cells, function (c) {
+        return csvCell(textOf(c));
+      }).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  function makeDownload(table, n) {
+    var box = document.createElement("p");
+    box.className = "unduh-tabel";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "unduh-tampilan tombol";
+    button.textContent = "Unduh tampilan ini (CSV)";
+    button.addEventListener("click", function () {
+      var blob = new Blob([viewCsv(table)], { type: "text/csv;charset=utf-8" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      var page = slug(window.location.pathname.split("/").filter(Boolean).pop() || "registri");
+      link.download = page + (n ? "-" + (n + 1) : "") + ".csv";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+    box.appendChild(button);
+    var holder = table.closest(".tabel-gulir") || table;
+    holder.parentNode.insertBefore(box, holder);
   }
 
   function init() {
@@ -172,8 +256,12 @@
       if (table.dataset.siap) return;
       table.dataset.siap = "1";
       var k = n++;
-      if (table.hasAttribute("data-sortable")) makeSortable(table, k);
+      table.dataset.nomor = String(k);
       if (table.hasAttribute("data-filter")) makeFilterable(table, k);
+      if (table.hasAttribute("data-sortable")) makeSortable(table, k);
+      var rows = table.tBodies.length ? table.tBodies[0].rows.length : 0;
+      var tool = table.hasAttribute("data-sortable") || table.hasAttribute("data-filter");
+      if (tool && rows) makeDownload(table, k);
     });
   }
 

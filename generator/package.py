@@ -1,0 +1,190 @@
+"""Downloads for newsrooms and reference managers, beside exports.py's JSON and CSV:
+the codebook, the Frictionless Data Package, a JSON API per region and per election
+(stable paths, as endoflife.date serves one file per product) and the citation
+files of each event. Models and normalized records in, strings out; no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+
+from . import cite
+from .model import Registry
+
+API_VERSION = 1  # raised when a field of the per-region or per-election files changes meaning
+# Which codebook list explains which CSV column.
+CODED = {
+    ("events.csv", "region_level"): "region_level",
+    ("events.csv", "date_precision"): "date_precision",
+    ("events.csv", "event_types"): "event_types",
+    ("events.csv", "official_status"): "official_status",
+    ("events.csv", "official_acting"): "yes_no",
+    ("events.csv", "joint"): "yes_no",
+    ("events.csv", "official_roles"): "people_roles",
+    ("events.csv", "reader_status"): "official_status",
+    ("events.csv", "people"): "people_roles",
+    ("events.csv", "bodies"): "body_kinds",
+    ("events.csv", "clauses_follow_template"): "yes_no",
+    ("clauses.csv", "document"): "documents",
+    ("clauses.csv", "wording"): "wording",
+    ("clauses.csv", "differs"): "yes_no",
+}
+# Table Schema types of the CSV columns; every other column is a string.
+TYPES = {
+    "participant_count": "integer",
+    "clause_count": "integer",
+    "index": "integer",
+    "clause_index": "integer",
+    "changes": "integer",
+    "spelling_differences": "integer",
+    "days_before_min": "integer",
+    "days_before_max": "integer",
+    "date_start": "date",
+    "date_end": "date",
+    "updated": "date",
+    "joint": "boolean",
+    "official_acting": "boolean",
+    "clauses_follow_template": "boolean",
+    "differs": "boolean",
+}
+
+
+def citation_files(env: jinja2.Environment) -> dict[str, str]:
+    """CSL-JSON, BibTeX and RIS for every event, at data/kutip/<id>.json|.bib|.ris."""
+    out = {}
+    for ident, c in env.globals["cites"].items():
+        out[f"data/kutip/{ident}.json"] = cite.csl_json(c)
+        out[f"data/kutip/{ident}.bib"] = cite.bibtex(c)
+        out[f"data/kutip/{ident}.ris"] = cite.ris(c)
+    return out
+
+
+def codebook_rows(env: jinja2.Environment, registry: Registry) -> list[list[str]]:
+    """One row per code: file, column, code, Indonesian label. Election ids come from
+    the reference list; the other codes from the labels in templates/_codes.j2."""
+    labels = env.get_template("_codes.j2").module.labels  # type: ignore[attr-defined]
+    rows = [
+        [file, column, code, label]
+        for (file, column), group in CODED.items()
+        for code, label in labels[group].items()
+    ]
+    rows += [["events.csv", "elections", x.id, x.name] for x in registry.elections.values()]
+    return rows
+
+
+def datapackage(
+    env: jinja2.Environment, columns: dict[str, list[str]], site: dict[str, str], updated: str
+) -> dict[str, Any]:
+    """A Frictionless Data Package describing every CSV with a Table Schema."""
+    docs = env.get_template("_columns.j2").module.column_docs  # type: ignore[attr-defined]
+    resources = [
+        {
+            "name": name.removesuffix(".csv").replace("_", "-"),
+            "path": name,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "profile": "tabular-data-resource",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+            "schema": {
+                "fields": [_field(c, docs.get(c, "")) for c in names],
+                "missingValues": [""],
+                **({"primaryKey": ["id"]} if name == "events.csv" else {}),
+            },
+        }
+        for name, names in columns.items()
+    ]
+    package: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": "registri-ikrar-netralitas-asn",
+        "title": "Registri Ikrar Netralitas ASN",
+        "description": "Peristiwa ikrar netralitas ASN menjelang pemilu dan pilkada di Indonesia.",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
+        "resources": resources,
+    }
+    if site.get("url"):
+        package["homepage"] = f"{site['url']}data/"
+    if updated:
+        package["version"] = updated
+    return package
+
+
+def _field(name: str, description: str) -> dict[str, Any]:
+    kind = TYPES.get(name, "string")
+    field: dict[str, Any] = {"name": name, "type": kind, "description": description}
+    if kind == "boolean":
+        field.update(trueValues=["yes"], falseValues=["no"])
+    return field
+
+
+def summary(record: dict[str, Any]) -> dict[str, Any]:
+    """An event in the per-region and per-election files: enough to list and sort it;
+    the full record is one request away (`json`)."""
+    official = record["official"] or {}
+    return {
+        "id": record["id"],
+        "url": record["url"],
+        "json": f"peristiwa/{record['id']}.json",
+        "region": record["region"]["code"],
+        "region_name": record["region"]["name"],
+        "joint": record["joint"],
+        "date": record["date"],
+        "elections": [x["id"] for x in record["elections"]],
+        "days_before": record["days_before"],
+        "event_types": record["event_types"],
+        "official": {k: official.get(k) for k in ("name", "office", "status")} or None,
+        "participant_count": record["participants"]["count"],
+        "updated": record["updated"],
+    }
+
+
+def api_files(registry: Registry, records: dict[str, dict], to_json: Any) -> dict[str, str]:
+    """data/wilayah/<slug>.json for every region and data/pemilu/<id>.json for every
+    election: the events, newest first (latest possible day), undated last."""
+    brief = {ident: summary(r) for ident, r in records.items()}
+    out = {}
+    for region in registry.regions.values():
+        index = registry.by_province if region.is_province else registry.by_region
+        events = index.get(region.code, ())
+        out[f"data/wilayah/{region.slug}.json"] = to_json(
+            {
+                "schema_version": API_VERSION,
+                "region": {
+                    "code": region.code,
+                    "name": region.name,
+                    "level": region.level,
+                    "slug": region.slug,
+                    "province": region.province_code,
+                },
+                "updated": registry.updated(events) or None,
+                "count": len(events),
+                "events": [brief[e.id] for e in events],
+            },
+            None,
+        )
+    for x in registry.elections.values():
+        events = registry.by_election.get(x.id, ())
+        out[f"data/pemilu/{x.id}.json"] = to_json(
+            {
+                "schema_version": API_VERSION,
+                "election": {
+                    "id": x.id,
+                    "name": x.name,
+                    "kind": x.kind,
+                    "voting_date": x.voting_date.isoformat(),
+                },
+                "updated": registry.updated(events) or None,
+                "count": len(events),
+                "events": [brief[e.id] for e in events],
+            },
+            None,
+        )
+    return out
