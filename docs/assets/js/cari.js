@@ -321,14 +321,14 @@
     if (anyFilter) form.querySelector("details").open = true;
   }
 
+  /* Filters only: no date sort in the index. Pagefind's sort table costs every first
+   * search about 13 KB at 5,000 events (bench/RESULTS.md); the events table sorts by date. */
   function options() {
-    var filters = {}, sort;
+    var filters = {};
     selects.forEach(function (s) {
       if (s.value && s.getAttribute("data-filter")) filters[s.getAttribute("data-filter")] = s.value;
-      // Two sort keys so undated events come last either way (generator/dates.py).
-      if (s.name === "urut" && s.value) sort = s.value === "baru" ? { terbaru: "desc" } : { tanggal: "asc" };
     });
-    return { filters: filters, sort: sort };
+    return { filters: filters };
   }
 
   /* Pagefind's data for a result, fetched once however often it is asked for. */
@@ -365,8 +365,7 @@
     status.textContent = "Mencari…";
     var search = function (text) {
       return pagefind().then(function (pf) {
-        var o = opts.sort && !text ? { filters: opts.filters, sort: opts.sort } : opts;
-        return pf.search(text || null, o);
+        return pf.search(text || null, opts);
       });
     };
     var run0 = { query: query, q: q, filtered: filtered };
