@@ -185,10 +185,6 @@ class Person:
         return bool(self.group)
 
 
-# The presiding official: the shorthand every table, filter and download uses.
-Official = Person
-
-
 @dataclass(frozen=True)
 class Body:
     """Another body at the event: KPU, Bawaslu, TNI, Polri and the like."""
@@ -269,14 +265,14 @@ class Event:
     history: tuple[Change, ...] = ()
     version: Version | None = None
 
-    @property
+    @cached_property
     def official(self) -> Person | None:
         """The official tables and filters name: who presided, else the first official
         the sources name (a Pj governor who only witnessed, say); never a group."""
         persons = [p for p in self.people if not p.is_group]
         return next((p for p in persons if "presiding" in p.roles), persons[0] if persons else None)
 
-    @property
+    @cached_property
     def reader(self) -> Person | None:
         """Who read the pledge aloud, when that is not the presiding official."""
         official = self.official
