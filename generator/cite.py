@@ -10,6 +10,7 @@ Models in, strings and dictionaries out; no I/O.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from typing import Any
@@ -147,7 +148,7 @@ def csl_json(c: dict) -> str:
         item["issued"] = {"date-parts": [[int(p) for p in c["updated"].split("-")]]}
     if c["url"]:
         item["URL"] = c["url"]
-    return json.dumps([item], ensure_ascii=False) + "\n"
+    return json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 BIB_SPECIAL = str.maketrans({c: f"\\{c}" for c in "&%$#_{}"} | {"\\": " ", "~": " ", "^": " "})
@@ -188,3 +189,27 @@ def ris(c: dict) -> str:
     ]
     text = "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value)
     return text + "ER  - \r\n"
+
+
+FORMATS: tuple[tuple[str, str, str, Callable[[dict], str]], ...] = (
+    ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json", csl_json),
+    ("BibTeX", "bib", "application/x-bibtex", bibtex),
+    ("RIS", "ris", "application/x-research-info-systems", ris),
+)
+
+
+def downloads(c: dict) -> list[dict[str, str]]:
+    """An event's citation in each format as a data: link with a file name: the page
+    carries its own downloads (under 1 KB each, base64: encoded in C, and no
+    character of it needs escaping in HTML), so no file per event and format is
+    written, copied and served (15,000 at 5,000 events)."""
+    return [
+        {
+            "label": label,
+            "file": f"{c['id']}.{ext}",
+            "type": media,
+            "href": f"data:{media};charset=utf-8;base64,"
+            + base64.b64encode(make(c).encode()).decode("ascii"),
+        }
+        for label, ext, media, make in FORMATS
+    ]

@@ -67,7 +67,7 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
     out = {"data/events.json": dataset_json(registry, records, site)}
     for event, record in zip(events, records, strict=True):
         out[f"data/peristiwa/{record['id']}.json"] = to_json(
-            {"schema_version": EXPORT_VERSION, **with_segments(record, event)}
+            {"schema_version": EXPORT_VERSION, **with_segments(record, event)}, None
         )
     out["data/events.csv"] = to_csv(EVENT_COLUMNS, [event_row(r) for r in records])
     out["data/clauses.csv"] = to_csv(CLAUSE_COLUMNS, [c for r in records for c in clause_rows(r)])

@@ -292,7 +292,11 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     """
     env = environment()
     env.globals["site"] = {"url": "", "repo_url": "", **(site or {})}
-    env.globals["kutip"] = {"highwire": cite.highwire, "event_jsonld": cite.event_jsonld}
+    env.globals["kutip"] = {
+        "highwire": cite.highwire,
+        "event_jsonld": cite.event_jsonld,
+        "unduhan": cite.downloads,
+    }
     env.globals["cites"] = {
         e.id: cite.citation(e, env.globals["site"], long_date, types_label(e.event_types))
         for e in registry.events

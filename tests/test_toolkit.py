@@ -5,6 +5,7 @@ each and match the page's citation_* metadata."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -163,6 +164,17 @@ def event_pages(site: Path) -> list[Path]:
     return sorted((site / "peristiwa").glob("*/index.html"))
 
 
+def citation_links(page: Path) -> dict[str, tuple[str, str]]:
+    """The page's own citation downloads: file extension -> (download name, content)."""
+    found = re.findall(r'<a href="(data:[^"]*)" download="([^"]+)"', page.read_text())
+    out = {}
+    for href, name in found:
+        header, _, body = href.partition(",")
+        assert header.endswith(";charset=utf-8;base64")
+        out[name.rsplit(".", 1)[1]] = (name, base64.b64decode(body).decode())
+    return out
+
+
 def test_citation_downloads_parse_and_match_the_page(built_site: Path) -> None:
     pages = event_pages(built_site)
     assert pages
@@ -171,22 +183,35 @@ def test_citation_downloads_parse_and_match_the_page(built_site: Path) -> None:
         meta = head(page).meta
         title = meta["citation_title"][0]
         url = meta["citation_public_url"][0]
-        base = built_site / "data" / "kutip" / ident
-        csl = json.loads(base.with_suffix(".json").read_text())
+        files = citation_links(page)
+        names = {name for name, _ in files.values()}
+        assert names == {f"{ident}.{x}" for x in ("json", "bib", "ris")}
+        csl = json.loads(files["json"][1])
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
         bib = CitationStylesBibliography(style, CiteProcJSON(csl), formatter.plain)
         bib.register(Citation([CitationItem(ident)]))
         rendered = str(bib.bibliography()[0])
         assert title in rendered and csl[0]["URL"] == url
-        library = bibtexparser.parse_string(base.with_suffix(".bib").read_text())
+        library = bibtexparser.parse_string(files["bib"][1])
         assert not library.failed_blocks
         entry = library.entries[0]
         assert entry.key == ident and entry["title"] == title and entry["url"] == url
-        (ris,) = rispy.loads(base.with_suffix(".ris").read_text())
+        (ris,) = rispy.loads(files["ris"][1])
         assert ris["title"] == title and ris["urls"] == [url] and ris["id"] == ident
         assert meta["og:title"] == [title]
         (ld,) = head(page).jsonld
         assert json.loads(ld)["name"] == title and json.loads(ld)["@type"] == "Event"
+
+
+def test_registry_citation_files_hold_every_event_once(built_site: Path) -> None:
+    idents = sorted(page.parent.name for page in event_pages(built_site))
+    base = built_site / "data" / "kutip" / "registri"
+    csl = json.loads(base.with_suffix(".json").read_text())
+    assert [item["id"] for item in csl] == idents
+    library = bibtexparser.parse_string(base.with_suffix(".bib").read_text())
+    assert not library.failed_blocks and [e.key for e in library.entries] == idents
+    ris = rispy.loads(base.with_suffix(".ris").read_text())
+    assert [r["id"] for r in ris] == idents
 
 
 def test_citation_title_has_words_not_signs(built_site: Path) -> None:
