@@ -8,6 +8,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 STAGE  := .build/site-new
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs.yml loads a Markdown extension of the generator package (generator/passthrough.py).
+export PYTHONPATH := $(CURDIR)
 
 .PHONY: site test lint check check-github serve bench clean
 
@@ -53,7 +55,7 @@ test: $(STAMP) $(NODE_STAMP) lint site
 
 serve: $(STAMP)
 	$(BIN)/python -m generator build
-	PYTHONPATH=. $(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -24,7 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import firstsearch, synth
-from tools.sitebuild import handwritten_docs, relocated_config
+from tools.sitebuild import handwritten_docs, mkdocs_env, relocated_config
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -37,7 +37,9 @@ def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int, float]:
     """Run one stage; return (wall seconds, peak RSS in MB, CPU seconds of it and its
     children). Fail loudly: a bench of a broken build measures nothing."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:

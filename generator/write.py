@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import history, model, render, validate
+from . import history, model, passthrough, render, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR
 
@@ -44,8 +44,14 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
         print(f"warning: {changes.warning}", file=sys.stderr)
     registry_model = model.build(checked, history=changes)
     files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
-    write_tree(docs, files)
+    write_tree(docs, {rel: _finished(rel, text) for rel, text in files.items()})
     return len(files)
+
+
+def _finished(rel: str, text: str) -> str:
+    """Pages go to mkdocs with their finished HTML marked, so Markdown does not parse it
+    again (passthrough.py); data files are written as rendered."""
+    return passthrough.mark_blocks(text) if rel.endswith(".md") else text
 
 
 def site_settings(config: Path) -> dict[str, str]:

@@ -45,7 +45,9 @@ def run(command: list[str], cwd: Path | None = None) -> None:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        # A clean environment, but the repository importable: mkdocs.yml loads a
+        # Markdown extension of the generator package.
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
     )
     if result.returncode:
         raise AssertionError(f"{command[0]} failed:\n{result.stdout}\n{result.stderr}")

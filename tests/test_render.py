@@ -86,6 +86,7 @@ HOSTILE = [
     "\u202eRTL\u200b zero\u200dwidth",
     "x" * 190,
     "&lt;b&gt; &amp; &#x3C;script&#x3E;",
+    "<!--html-->\n<script>alert(5)</script>\n<!--/html-->",  # passthrough.py's markers
 ]
 
 
@@ -114,6 +115,7 @@ clauses:
   - {{text: {s[4]}, wording: verbatim}}
   - {{text: {s[5]}, wording: verbatim, template: ikrar-netralitas-asn-1}}
   - {{text: {s[9]}, wording: paraphrased}}
+  - {{text: {s[12]}, wording: verbatim}}
 legal_basis:
   - {{type: surat, issuer: {s[6]}, number: {s[8]}, title: {s[11]}}}
 sources:

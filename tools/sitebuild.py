@@ -7,6 +7,7 @@ hand-written part of docs/, and a copy of mkdocs.yml whose paths point there.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_env() -> dict[str, str]:
+    """The environment for mkdocs: mkdocs.yml loads a Markdown extension of the generator
+    package (generator/passthrough.py), so the repository must be importable."""
+    paths = [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def handwritten_docs(target: Path) -> None:
