@@ -50,7 +50,8 @@ def mark_blocks(text: str) -> str:
     for chunk in body.split("\n\n"):
         html = chunk.strip("\n")
         lines = html.split("\n")
-        if _BLOCK_START.match(html) and not html.startswith(OPEN) and all(map(_HTML_LINE.match, lines)):
+        fresh = _BLOCK_START.match(html) and not html.startswith(OPEN)
+        if fresh and all(map(_HTML_LINE.match, lines)):
             lead = chunk[: len(chunk) - len(chunk.lstrip("\n"))]
             trail = chunk[len(chunk.rstrip("\n")) :]
             chunk = f"{lead}{OPEN}\n{html}\n{CLOSE}{trail}"
@@ -95,11 +96,11 @@ def _find(lines: list[str], marker: str, start: int) -> int:
 
 
 class PassthroughExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API name)
+    def extendMarkdown(self, md: Markdown) -> None:  # Markdown's name for the hook
         # After whitespace normalisation (30), before mkdocs' anchor collector (21)
         # and the HTML-block preprocessor (20).
         md.preprocessors.register(_Passthrough(md), "registri_passthrough", 25)
 
 
-def makeExtension(**kwargs: object) -> PassthroughExtension:  # noqa: N802 (Markdown's API name)
+def makeExtension(**kwargs: object) -> PassthroughExtension:
     return PassthroughExtension(**kwargs)

@@ -90,7 +90,8 @@ def test_markdown_is_left_to_markdown(text: str) -> None:
 
 
 def test_runs_are_marked_once_and_front_matter_is_kept() -> None:
-    text = '---\ntitle: "<p>x</p>"\n---\n<nav>\n<a href="a">a</a>\n</nav>\n\n## Bagian\n\n<p>isi</p>\n'
+    text = '---\ntitle: "<p>x</p>"\n---\n<nav>\n<a href="a">a</a>\n</nav>\n'
+    text += "\n## Bagian\n\n<p>isi</p>\n"
     done = mark_blocks(text)
     assert done.startswith('---\ntitle: "<p>x</p>"\n---\n')
     assert done.count(OPEN) == 2 and "\n## Bagian\n" in done
