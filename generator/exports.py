@@ -11,6 +11,7 @@ and `.xml.j2`/`.svg.j2` names would not be escaped by the page environment.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from dataclasses import asdict
@@ -175,13 +176,14 @@ def _days(t: Timing | None) -> dict[str, Any] | None:
 
 def _person(p: Person) -> dict[str, Any]:
     """A person or group at the event; a person's region only when it is not the host."""
-    fields = _nulls(asdict(p))
-    fields["region"] = _place(p.region) if p.region else None
+    # Field by field, not asdict(): that deep-copies the region, replaced here anyway.
+    out = _nulls({f.name: getattr(p, f.name) for f in dataclasses.fields(p)})
+    out["region"] = _place(p.region) if p.region else None
     if p.is_group:
-        return {k: fields[k] for k in ("roles", "group", "count", "region", "note")}
-    fields.pop("group")
-    fields.pop("count")
-    return {**fields, "acting": p.acting}
+        return {k: out[k] for k in ("roles", "group", "count", "region", "note")}
+    out.pop("group")
+    out.pop("count")
+    return {**out, "acting": p.acting}
 
 
 def _version(v: Version | None) -> dict[str, str] | None:

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import cite, corrections, exports, textdiff
+from . import cite, corrections, exports, parallel, textdiff
 from .model import Event, Region, Registry
 
 MANIFEST = ".generated"
@@ -153,7 +153,9 @@ def environment() -> jinja2.Environment:
 def one_line(value: Any) -> Any:
     """Every printed value stays on one line: a value can never open a Markdown block
     or end the HTML block it sits in. Multi-line notes go through the `lines` filter."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    # Called for every printed value of every page: the cheapest test first. Markup is
+    # a str subclass, so `type(...) is str` leaves it alone.
+    if type(value) is str and ("\n" in value or "\r" in value):
         return value.replace("\r", " ").replace("\n", " ")
     return value
 
@@ -325,7 +327,13 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
 
 def leaf_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
     """One page per event, election and national legal basis."""
-    out = {f"peristiwa/{e.id}.md": page(env, "event.md.j2", 2, reg=r, event=e) for e in r.events}
+    event_page = env.get_template("event.md.j2")
+
+    def render_event(e: Event) -> str:
+        return event_page.render(root="../../", reg=r, event=e)
+
+    texts = parallel.render_all(render_event, r.events)
+    out = {f"peristiwa/{e.id}.md": text for e, text in zip(r.events, texts, strict=True)}
     for el in r.elections.values():
         events = r.by_election.get(el.id, ())
         out[f"pemilu/{el.id}.md"] = page(

@@ -105,7 +105,7 @@ def check_event_files(
     this halves `check` on two cores (bench/RESULTS.md). Workers are spawned, not
     forked: the mkdocs hook calls us from a threaded server.
     """
-    workers = min(_cores(), 8)
+    workers = min(cores(), 8)
     if len(paths) < parallel_from or workers < 2:
         return [check_event_file(path, ref, today) for path in paths]
     context = multiprocessing.get_context("spawn")
@@ -113,7 +113,8 @@ def check_event_files(
         return list(pool.map(_check_in_worker, paths, chunksize=250))
 
 
-def _cores() -> int:
+def cores() -> int:
+    """Cores this process may use (its affinity, where the system has one)."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # macOS and Windows have no affinity call
