@@ -88,7 +88,7 @@ def test_parallel_check_matches_serial(tmp_path: Path, monkeypatch: pytest.Monke
     reference, diags = validate.check_reference(registry)
     assert reference is not None, diags
     paths = sorted((registry / "events").glob("*.yml"))
-    monkeypatch.setattr(validate, "_cores", lambda: 2)
+    monkeypatch.setattr(validate, "cores", lambda: 2)
     serial = validate.check_event_files(paths, reference, TODAY, parallel_from=len(paths) + 1)
     parallel = validate.check_event_files(paths, reference, TODAY, parallel_from=0)
     assert parallel == serial
