@@ -20,8 +20,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import cite, corrections, exports, parallel, textdiff
+from . import cite, corrections, exports, parallel, textdiff, wording
 from .model import Event, Region, Registry
+from .wording import one_line
 
 MANIFEST = ".generated"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -120,6 +121,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=one_line,
+        extensions=[wording.Messages],
     )
     env.filters.update(
         tanggal=long_date,
@@ -138,6 +140,7 @@ def environment() -> jinja2.Environment:
         pemerintah=government,
     )
     env.globals.update(
+        **wording.globals_for(),
         STATUS=STATUS,
         LEGAL_TYPES=LEGAL_TYPES,
         TABLE_LIMIT=TABLE_LIMIT,
@@ -148,16 +151,6 @@ def environment() -> jinja2.Environment:
         ROLES=ROLES,
     )
     return env
-
-
-def one_line(value: Any) -> Any:
-    """Every printed value stays on one line: a value can never open a Markdown block
-    or end the HTML block it sits in. Multi-line notes go through the `lines` filter."""
-    # Called for every printed value of every page: the cheapest test first. Markup is
-    # a str subclass, so `type(...) is str` leaves it alone.
-    if type(value) is str and ("\n" in value or "\r" in value):
-        return value.replace("\r", " ").replace("\n", " ")
-    return value
 
 
 def front_matter_value(value: str) -> Markup:
