@@ -104,8 +104,8 @@ def datapackage(
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "registri-ikrar-netralitas-asn",
-        "title": "Registri Ikrar Netralitas ASN",
-        "description": "Peristiwa ikrar netralitas ASN menjelang pemilu dan pilkada di Indonesia.",
+        "title": messages.section("site")["name"],
+        "description": messages.section("site")["package_description"],
         "licenses": [
             {
                 "name": "CC-BY-4.0",
