@@ -31,10 +31,21 @@ def on_startup(command: str, dirty: bool, **_: Any) -> None:
 
 
 def on_config(config: Any, **_: Any) -> Any:
-    """config.extra.messages[lang]: the theme's words per language (overrides read
-    them through partials/language.html as `lang.words`). Data only, no logic."""
+    """config.extra.messages[lang]: the theme's words (`theme`) and the scripts' words
+    (`js`, with the month names, event types and status labels) per language. The
+    overrides read them through partials/language.html; main.html writes `js` into
+    each page for the scripts, so they need no request of their own. Data only."""
     config["extra"]["messages"] = {
-        lang: _plain(messages.catalogue(lang)["theme"]) for lang in messages.LANGUAGES
+        lang: {
+            "theme": _plain(messages.catalogue(lang)["theme"]),
+            "js": {
+                **_plain(messages.catalogue(lang)["js"]),
+                "months": _plain(messages.section("months", lang)),
+                "event_types": _plain(messages.section("labels.event_types", lang)),
+                "status": _plain(messages.section("labels.status", lang)),
+            },
+        }
+        for lang in messages.LANGUAGES
     }
     return config
 

@@ -26,6 +26,8 @@ def test_theme_gets_its_words_in_both_languages() -> None:
     config = hooks.on_config({"extra": {}})
     words = config["extra"]["messages"]
     assert set(words) == {"id", "en"}
-    assert words["id"]["search_button"] == "Cari"
-    assert words["en"]["search_button"] == "Search"
-    assert isinstance(words["en"]["palette"], list) and len(words["en"]["palette"]) == 2
+    assert words["id"]["theme"]["search_button"] == "Cari"
+    assert words["en"]["theme"]["search_button"] == "Search"
+    assert len(words["en"]["theme"]["palette"]) == 2
+    assert words["en"]["js"]["months"][0] == "January"
+    assert words["id"]["js"]["tabel"]["filter_label"] == "Saring baris"
