@@ -135,6 +135,32 @@ def test_every_used_key_exists(lang: str) -> None:
     assert missing == []
 
 
+THEME_USE = re.compile(r"lang\.words\.(\w+)|config\.extra\.messages\.\w+\.theme\.(\w+)")
+WORD_CALL = re.compile(r'word\(\s*"(\w+)"')
+WORD_CHOICE = re.compile(r'word\([\w.]+(?: === "\w+")? \? "(\w+)" : "(\w+)"')
+KUTIP_USE = re.compile(r"KUTIP\.(\w+)")
+SCRIPTS = {"tabel": "tabel", "kutip": "kutip", "cari": "cari", "berdampingan": "berdampingan"}
+
+
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
+def test_every_theme_and_script_key_exists(lang: str) -> None:
+    """The overrides name theme words as lang.words.key; the scripts name theirs as
+    word("key") in their own section of `js` (or KUTIP.key in kutip.js)."""
+    cat = messages.catalogue(lang)
+    missing = []
+    for path in OVERRIDES:
+        for m in THEME_USE.finditer(path.read_text(encoding="utf-8")):
+            key = m.group(1) or m.group(2)
+            if key not in cat["theme"]:
+                missing.append(f"{path.name}: theme.{key}")
+    for name, section in SCRIPTS.items():
+        source = (ROOT / "docs" / "assets" / "js" / f"{name}.js").read_text(encoding="utf-8")
+        used = WORD_CALL.findall(source) + KUTIP_USE.findall(source)
+        used += [k for pair in WORD_CHOICE.findall(source) for k in pair]
+        missing += [f"{name}.js: js.{section}.{k}" for k in used if k not in cat["js"][section]]
+    assert missing == []
+
+
 def test_templates_compile_against_the_catalogue() -> None:
     """wording.Messages resolves every printed key while compiling: a missing one fails here."""
     env = render.environment()
