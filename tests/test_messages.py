@@ -272,3 +272,16 @@ def test_inline_messages_render_like_written_text() -> None:
     assert text == "&lt;x&gt; y & <b>1</b>"
     with pytest.raises(jinja2.TemplateSyntaxError):
         env.from_string("{{ t.no_such_area.key }}")
+
+
+def test_no_key_hides_a_tree_method() -> None:
+    """Templates reach a section's words as attributes: a key named like a method of
+    messages.Tree (`get`) would hide it, so no section may use one."""
+    methods = {name for name in dir(messages.Tree) if not name.startswith("_")}
+    for lang in messages.LANGUAGES:
+        clashes = [
+            key
+            for key, _ in messages.flat(messages.catalogue(lang))
+            if set(key.split(".")) & methods
+        ]
+        assert clashes == [], lang
