@@ -15,17 +15,19 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from . import messages
 from .model import Event
 
-PUBLISHER = "Registri Ikrar Netralitas ASN"
+SITE = messages.section("site")
+PUBLISHER = SITE["name"]
 # The date of an event in the citation title, in words: never "≤" or "±".
 TITLE_DATE = {
     "exact": "{day}",
-    "reported": "dilaporkan {day}",
-    "approximate": "sekitar {day}",
+    "reported": messages.section("dates")["cite_reported"],
+    "approximate": messages.section("dates")["cite_approximate"],
     "month": "{day}",
     "year": "{day}",
-    "unknown": "tanggal tidak diketahui",
+    "unknown": messages.section("dates")["unknown"],
 }
 
 
@@ -101,12 +103,9 @@ def dataset_jsonld(site: dict[str, str], updated: str, count: int, files: list[s
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": "Data peristiwa ikrar netralitas ASN",
-        "alternateName": "Registri Ikrar Netralitas ASN",
-        "description": (
-            "Catatan ikrar, apel, deklarasi dan pakta integritas netralitas aparatur sipil"
-            f" negara menjelang pemilu dan pilkada di Indonesia; {count} peristiwa."
-        ),
+        "name": SITE["dataset"],
+        "alternateName": PUBLISHER,
+        "description": SITE["dataset_description"].format(count=count),
         "inLanguage": "id",
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "creator": {"@type": "Organization", "name": PUBLISHER},

@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from . import cite, package
+from . import cite, messages, package
 from .feeds import FEED_LIMIT, feeds
 from .fielddiff import DateValue
 from .figures import (
@@ -303,7 +303,7 @@ def dataset_json(registry: Registry, records: list[dict], site: dict[str, str]) 
                 "path": "registry/events/",
                 "last_change": registry.updated(registry.events) or None,
             },
-            "title": "Registri Ikrar Netralitas ASN",
+            "title": messages.section("site")["name"],
             "license": "CC-BY-4.0",
             "license_url": "https://creativecommons.org/licenses/by/4.0/",
             "count": len(records),
@@ -393,7 +393,7 @@ def person_text(p: dict[str, Any]) -> str:
     roles = "+".join(p["roles"])
     if "group" in p:
         return f"{roles}: {p['group']}" + (f" ({p['count']})" if p["count"] else "")
-    who = p["name"] or "(tanpa nama)"
+    who = p["name"] or messages.section("site")["no_name"]
     return f"{roles}: {who} ({p['status']} {p['title'] or p['office']})"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import jinja2
 
+from . import messages
 from .model import Event, Registry
 
 FEED_LIMIT = 50  # entries in the site-wide feed
@@ -18,13 +19,14 @@ PART_LIMIT = 20  # entries in a region's or an election's feed
 
 def feed_lists(registry: Registry) -> list[tuple[str, str, tuple[Event, ...], str, int]]:
     """(path, title, events, page path, limit) of every feed."""
-    lists = [("feed.xml", "Registri Ikrar Netralitas ASN", registry.events, "", FEED_LIMIT)]
+    words = messages.section("site")
+    lists = [("feed.xml", words["name"], registry.events, "", FEED_LIMIT)]
     for region in registry.regions.values():
         index = registry.by_province if region.is_province else registry.by_region
         lists.append(
             (
                 f"data/feed/{region.slug}.xml",
-                f"{region.name}: ikrar netralitas ASN",
+                words["feed_title"].format(name=region.name),
                 index.get(region.code, ()),
                 f"wilayah/{region.slug}/",
                 PART_LIMIT,
@@ -34,7 +36,7 @@ def feed_lists(registry: Registry) -> list[tuple[str, str, tuple[Event, ...], st
         lists.append(
             (
                 f"data/feed/pemilu/{x.id}.xml",
-                f"{x.name}: ikrar netralitas ASN",
+                words["feed_title"].format(name=x.name),
                 registry.by_election.get(x.id, ()),
                 f"pemilu/{x.id}/",
                 PART_LIMIT,

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
+from . import messages
+
 LONG_TEXT = 40
 """Texts longer than this are shown as a word diff rather than 'before -> after'."""
 
@@ -172,7 +174,7 @@ def _text(v: Any) -> str:
     if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, bool):
-        return "ya" if v else "tidak"
+        return messages.section("words")["yes" if v else "no"]
     if isinstance(v, dict):
         return ", ".join(f"{k}: {_text(x)}" for k, x in v.items())
     return "" if v is None else str(v)

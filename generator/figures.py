@@ -9,9 +9,14 @@ downloads, this turns the registry into numbers and shapes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
+from . import messages
 from .model import Event, Registry
+
+# Chart titles, row labels and field-table words (messages/id.yml, `figures`).
+WORDS: Mapping[str, Any] = messages.section("figures")
 
 # Tile cartogram: one square per province (Kemendagri code), roughly where it lies.
 GRID = """
@@ -61,51 +66,43 @@ def statistics(registry: Registry, status: dict[str, tuple[str, str]]) -> dict[s
         "following": sum(1 for e in events if e.follows_template),
         "paraphrases": sum(1 for e in events for c in e.clauses if c.kind == "paraphrase"),
         "covered_provinces": sum(1 for p in provinces if p[1]),
-        "elections": bar_chart("pemilu", "Peristiwa per pemilihan", elections, len(events)),
-        "years": bar_chart("tahun", "Peristiwa per tahun", _year_rows(events)),
-        "provinces": bar_chart(
-            "provinsi", "Peristiwa per provinsi", [p for p in provinces if p[1]]
-        ),
-        "officials": bar_chart("pejabat", "Status pejabat yang memimpin", officials),
-        "clauses": bar_chart("klausul", "Klausul dibanding templat", clauses),
+        "elections": bar_chart("pemilu", WORDS["elections"], elections, len(events)),
+        "years": bar_chart("tahun", WORDS["years"], _year_rows(events)),
+        "provinces": bar_chart("provinsi", WORDS["provinces"], [p for p in provinces if p[1]]),
+        "officials": bar_chart("pejabat", WORDS["officials"], officials),
+        "clauses": bar_chart("klausul", WORDS["clauses"], clauses),
         "timing": [
-            bar_chart(f"h-n-{x.id}", f"H-n menjelang {x.name}", rows)
+            bar_chart(f"h-n-{x.id}", WORDS["timing"].format(name=x.name), rows)
             for x, rows in _timing_rows(registry)
         ],
     }
 
 
 # H-n groups of the statistics page: (label, fewest, most days before voting day).
-H_GROUPS = (
-    ("H-0 sampai H-7", 0, 7),
-    ("H-8 sampai H-30", 8, 30),
-    ("H-31 sampai H-90", 31, 90),
-    ("H-91 sampai H-180", 91, 180),
-    ("lebih awal dari H-180", 181, None),
-)
+H_GROUPS = tuple(zip(WORDS["h_groups"], (0, 8, 31, 91, 181), (7, 30, 90, 180, None), strict=True))
 
 
 def _h_group(fewest: int | None, most: int | None) -> str:
     """The group both bounds fall in; a range across groups is counted as imprecise."""
     if fewest is None:
-        return "tanggal tidak diketahui"
+        return WORDS["no_date"]
     if fewest < 0 and (most is not None and most < 0):
-        return "sesudah pemungutan suara"
+        return WORDS["after_voting"]
     for label, low, high in H_GROUPS:
         fits_low = low <= fewest and (high is None or fewest <= high)
         fits_high = most is not None and low <= most and (high is None or most <= high)
         if fits_low and (fits_high or (most is None and high is None)):
             return label
-    return "rentang lebar atau terbuka"
+    return WORDS["wide_range"]
 
 
 def _timing_rows(registry: Registry) -> list[tuple[Any, list[Row]]]:
     """Per election with events: how many took place how long before voting day."""
     out = []
     order = [g[0] for g in H_GROUPS] + [
-        "sesudah pemungutan suara",
-        "rentang lebar atau terbuka",
-        "tanggal tidak diketahui",
+        WORDS["after_voting"],
+        WORDS["wide_range"],
+        WORDS["no_date"],
     ]
     for x in registry.elections.values():
         events = registry.by_election.get(x.id, ())
@@ -123,24 +120,21 @@ def _year_rows(events: tuple[Event, ...]) -> list[Row]:
     years = Counter(e.date.year for e in events)
     known = [y for y in years if y]
     rows = [(str(y), years[y], "") for y in range(min(known), max(known) + 1)] if known else []
-    return rows + ([("tanggal tidak diketahui", years[None], "")] if years[None] else [])
+    return rows + ([(WORDS["no_date"], years[None], "")] if years[None] else [])
 
 
 def _official_rows(events: tuple[Event, ...], status: dict[str, tuple[str, str]]) -> list[Row]:
     counts = Counter(e.official.status if e.official else "" for e in events)
-    rows = [(f"{full} ({short})", counts[s], "") for s, (short, full) in status.items()]
+    rows = [
+        (WORDS["official"].format(full=full, short=short), counts[s], "")
+        for s, (short, full) in status.items()
+    ]
     return [r for r in rows if r[1]] + (
-        [("tidak disebut sumber", counts[""], "")] if counts[""] else []
+        [(WORDS["no_official"], counts[""], "")] if counts[""] else []
     )
 
 
-CLAUSE_KINDS = {
-    "same": "sama dengan templat",
-    "spelling": "sama, beda ejaan saja",
-    "changed": "dengan perubahan isi",
-    "paraphrase": "parafrase (tidak dibandingkan)",
-    "none": "tanpa templat pembanding",
-}
+CLAUSE_KINDS: Mapping[str, str] = WORDS["clause_kinds"]
 
 
 def _clause_rows(events: tuple[Event, ...]) -> list[Row]:
@@ -279,10 +273,12 @@ def _field(path: str, prop: dict[str, Any], required: bool, variant: str) -> dic
     items = prop.get("items", {})
     kind = TYPES.get(prop.get("type", ""), prop.get("type", ""))
     if prop.get("type") == "array":
-        kind = f"daftar {TYPES.get(items.get('type', 'object'), '')}"
+        kind = WORDS["list_of"].format(kind=TYPES.get(items.get("type", "object"), ""))
     rules = [text.format(prop[key]) for key, text in LIMITS.items() if key in prop]
     rules += [
-        f"setiap butir {text.format(items[key])}" for key, text in LIMITS.items() if key in items
+        WORDS["each_item"].format(rule=text.format(items[key]))
+        for key, text in LIMITS.items()
+        if key in items
     ]
     return {
         "path": path,
@@ -291,20 +287,13 @@ def _field(path: str, prop: dict[str, Any], required: bool, variant: str) -> dic
         "variant": variant,
         "allowed": prop.get("enum") or items.get("enum") or [],
         "pattern": prop.get("pattern") or items.get("pattern") or "",
-        "rules": rules + (["tanpa butir ganda"] if prop.get("uniqueItems") else []),
+        "rules": rules + ([WORDS["unique_items"]] if prop.get("uniqueItems") else []),
         "description": prop.get("description", ""),
     }
 
 
-TYPES = {"string": "teks", "integer": "bilangan bulat", "object": "objek", "array": "daftar"}
-LIMITS = {
-    "minLength": "min. {} karakter",
-    "maxLength": "maks. {} karakter",
-    "minimum": "min. {}",
-    "maximum": "maks. {}",
-    "minItems": "min. {} butir",
-    "maxItems": "maks. {} butir",
-}
+TYPES: Mapping[str, str] = WORDS["types"]
+LIMITS: Mapping[str, str] = WORDS["limits"]
 
 
 # Island groups west to east, by the first digits of a province code (Kemendagri

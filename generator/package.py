@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from . import cite
+from . import cite, messages
 from .model import Registry
 
 API_VERSION = 1  # raised when a field of the per-region or per-election files changes meaning
@@ -68,8 +68,8 @@ def citation_files(env: jinja2.Environment) -> dict[str, str]:
 
 def codebook_rows(env: jinja2.Environment, registry: Registry) -> list[list[str]]:
     """One row per code: file, column, code, Indonesian label. Election ids come from
-    the reference list; the other codes from the labels in templates/_codes.j2."""
-    labels = env.get_template("_codes.j2").module.labels  # type: ignore[attr-defined]
+    the reference list; the other codes from the catalogue's `codes` labels."""
+    labels = messages.section("codes")
     rows = [
         [file, column, code, label]
         for (file, column), group in CODED.items()
@@ -83,7 +83,7 @@ def datapackage(
     env: jinja2.Environment, columns: dict[str, list[str]], site: dict[str, str], updated: str
 ) -> dict[str, Any]:
     """A Frictionless Data Package describing every CSV with a Table Schema."""
-    docs = env.get_template("_columns.j2").module.column_docs  # type: ignore[attr-defined]
+    docs = messages.section("columns")
     resources = [
         {
             "name": name.removesuffix(".csv").replace("_", "-"),
@@ -104,8 +104,8 @@ def datapackage(
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "registri-ikrar-netralitas-asn",
-        "title": "Registri Ikrar Netralitas ASN",
-        "description": "Peristiwa ikrar netralitas ASN menjelang pemilu dan pilkada di Indonesia.",
+        "title": messages.section("site")["name"],
+        "description": messages.section("site")["package_description"],
         "licenses": [
             {
                 "name": "CC-BY-4.0",

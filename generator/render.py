@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,89 +21,26 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import cite, corrections, exports, parallel, textdiff
+from . import cite, corrections, exports, messages, parallel, textdiff, wording
 from .model import Event, Region, Registry
+from .wording import one_line
 
 MANIFEST = ".generated"
 TEMPLATES = Path(__file__).parent / "templates"
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-STATUS = {
-    "definitif": ("definitif", "Pejabat definitif"),
-    "pj": ("Pj", "Penjabat"),
-    "pjs": ("Pjs", "Penjabat Sementara"),
-    "plt": ("Plt", "Pelaksana Tugas"),
-    "plh": ("Plh", "Pelaksana Harian"),
-}
-EVENT_TYPES = {
-    "ikrar": "ikrar",
-    "apel": "apel",
-    "deklarasi": "deklarasi",
-    "pakta-integritas": "pakta integritas",
-    "penandatanganan": "penandatanganan",
-    "sosialisasi": "sosialisasi",
-    "lainnya": "lainnya",
-}
-FIELDS = {
-    "date": "tanggal",
-    "elections": "pemilihan",
-    "event_types": "jenis kegiatan",
-    "organizer": "penyelenggara",
-    "venue": "tempat",
-    "people": "pejabat dan perannya",
-    "bodies": "lembaga lain",
-    "participants": "peserta",
-    "participating_regions": "wilayah yang ikut",
-    "clauses": "klausul",
-    "legal_basis": "dasar hukum",
-}
-ROLES = {
-    "presiding": "memimpin",
-    "reading": "membacakan ikrar",
-    "signing": "menandatangani",
-    "speaking": "memberi sambutan",
-    "witnessing": "menyaksikan",
-    "declaring": "ikut berikrar",
-    "attending": "hadir",
-}
-BODY_KINDS = {
-    "kpu": "KPU",
-    "bawaslu": "Bawaslu",
-    "tni": "TNI",
-    "polri": "Polri",
-    "kejaksaan": "Kejaksaan",
-    "dprd": "DPRD",
-    "forkopimda": "Forkopimda",
-    "kasn": "Komisi ASN",
-    "lainnya": "lembaga lain",
-}
-DOCUMENTS = {
-    "ikrar": "ikrar",
-    "pakta-integritas": "pakta integritas",
-    "deklarasi": "deklarasi",
-}
-LEGAL_TYPES = {
-    "surat-edaran": "Surat Edaran",
-    "surat": "Surat",
-    "instruksi": "Instruksi",
-    "keputusan": "Keputusan",
-    "peraturan": "Peraturan",
-    "pakta-integritas": "Pakta Integritas",
-    "lainnya": "Instrumen lain",
-}
+# User-visible labels come from the Indonesian catalogue (messages/id.yml); these
+# names stay so templates and modules keep one short name per label table.
+MONTHS: tuple[str, ...] = tuple(messages.section("months"))
+STATUS: Mapping[str, tuple[str, str]] = messages.section("labels.status")
+EVENT_TYPES: Mapping[str, str] = messages.section("labels.event_types")
+FIELDS: Mapping[str, str] = messages.section("labels.fields")
+ROLES: Mapping[str, str] = messages.section("labels.roles")
+BODY_KINDS: Mapping[str, str] = messages.section("labels.body_kinds")
+DOCUMENTS: Mapping[str, str] = messages.section("labels.documents")
+LEGAL_TYPES: Mapping[str, str] = messages.section("labels.legal_types")
+WORDS: Mapping[str, str] = messages.section("words")
+DATES: Mapping[str, str] = messages.section("dates")
+FILTERS: Mapping[str, str] = messages.section("filters")
 
 
 # Rows in one listing table. Beyond this a table is a download, not a page: at
@@ -120,6 +58,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=one_line,
+        extensions=[wording.Messages],
     )
     env.filters.update(
         tanggal=long_date,
@@ -138,6 +77,7 @@ def environment() -> jinja2.Environment:
         pemerintah=government,
     )
     env.globals.update(
+        **wording.globals_for(),
         STATUS=STATUS,
         LEGAL_TYPES=LEGAL_TYPES,
         TABLE_LIMIT=TABLE_LIMIT,
@@ -148,16 +88,6 @@ def environment() -> jinja2.Environment:
         ROLES=ROLES,
     )
     return env
-
-
-def one_line(value: Any) -> Any:
-    """Every printed value stays on one line: a value can never open a Markdown block
-    or end the HTML block it sits in. Multi-line notes go through the `lines` filter."""
-    # Called for every printed value of every page: the cheapest test first. Markup is
-    # a str subclass, so `type(...) is str` leaves it alone.
-    if type(value) is str and ("\n" in value or "\r" in value):
-        return value.replace("\r", " ").replace("\n", " ")
-    return value
 
 
 def front_matter_value(value: str) -> Markup:
@@ -171,19 +101,27 @@ def front_matter_value(value: str) -> Markup:
 
 def field_labels(keys: tuple[str, ...]) -> str:
     """Record field names in Indonesian, for "this source supports ..."."""
-    return ", ".join(FIELDS[k] for k in keys)
+    return WORDS["list"].join(FIELDS[k] for k in keys)
 
 
 def roles_label(roles: tuple[str, ...]) -> str:
     """('presiding', 'speaking') -> 'memimpin dan memberi sambutan'."""
-    names = [ROLES[r] for r in roles]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+    return word_list([ROLES[r] for r in roles])
+
+
+def word_list(names: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b dan c', with the catalogue's list words."""
+    if len(names) == 1:
+        return names[0]
+    return WORDS["list"].join(names[:-1]) + WORDS["and"] + names[-1]
 
 
 def government(region: Region) -> str:
     """The regional government that holds an event: 'Pemerintah Kabupaten Bengkayang',
     'Pemerintah Provinsi Kalimantan Barat' (province names carry no level word)."""
-    return f"Pemerintah {'Provinsi ' if region.is_province else ''}{region.name}"
+    return WORDS["government_province" if region.is_province else "government"].format(
+        name=region.name
+    )
 
 
 # Event types whose text a source may quote, and the document that text belongs to.
@@ -220,21 +158,15 @@ def short_date(value: str | date) -> str:
 def date_phrase(when: Any) -> str:
     """The date of an event with its precision, in words (event pages)."""
     if when.precision == "unknown":
-        return "tanggal tidak diketahui"
+        return DATES["unknown"]
     day = long_date(when.value)
-    return {
-        "exact": day,
-        "reported": f"dilaporkan {day}; acara pada atau sebelum tanggal itu",
-        "approximate": f"sekitar {day} (perkiraan)",
-        "month": f"{day} (hanya bulan diketahui)",
-        "year": f"tahun {day} (hanya tahun diketahui)",
-    }[when.precision]
+    return day if when.precision == "exact" else DATES[when.precision].format(day=day)
 
 
 def date_short(when: Any) -> str:
     """The same, short, for table cells."""
     if when.precision == "unknown":
-        return "tidak diketahui"
+        return DATES["unknown_short"]
     day = short_date(when.value)
     return {"reported": f"≤ {day}", "approximate": f"± {day}"}.get(when.precision, day)
 
@@ -249,7 +181,7 @@ def days_label(timing: Any) -> str:
     if timing is None or not timing.known:
         return ""
     if timing.most is None:
-        return f"{h_day(timing.fewest)} atau lebih awal"
+        return DATES["h_earlier"].format(h=h_day(timing.fewest))
     if timing.fewest is None or timing.exact:
         return h_day(timing.most)
     return f"{h_day(timing.most)}…{h_day(timing.fewest)}"
@@ -261,8 +193,7 @@ def status_label(status: str, long: bool = False) -> str:
 
 
 def types_label(types: tuple[str, ...]) -> str:
-    names = [EVENT_TYPES[t] for t in types]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+    return word_list([EVENT_TYPES[t] for t in types])
 
 
 def number(value: int) -> str:
@@ -419,37 +350,37 @@ def search_filters(registry: Registry) -> list[dict[str, Any]]:
         {
             "name": "provinsi",
             "key": "provinsi",
-            "label": "Provinsi",
+            "label": FILTERS["provinsi"],
             "options": [(p.name, p.name) for p in sorted(registry.provinces, key=lambda p: p.name)],
         },
         {
             "name": "tingkat",
             "key": "tingkat",
-            "label": "Tingkat",
+            "label": FILTERS["tingkat"],
             "options": [(lv, lv) for lv in ("provinsi", "kabupaten", "kota")],
         },
         {
             "name": "pemilu",
             "key": "pemilu",
-            "label": "Pemilihan",
+            "label": FILTERS["pemilu"],
             "options": [(e.name, e.name) for e in registry.elections.values()],
         },
         {
             "name": "tahun",
             "key": "tahun",
-            "label": "Tahun",
+            "label": FILTERS["tahun"],
             "options": [(str(y), str(y)) for y in years],
         },
         {
             "name": "jenis",
             "key": "jenis",
-            "label": "Jenis kegiatan",
+            "label": FILTERS["jenis"],
             "options": [(k, EVENT_TYPES[k]) for k in kinds],
         },
         {
             "name": "status",
             "key": "status pejabat",
-            "label": "Status pejabat",
+            "label": FILTERS["status"],
             "options": [(STATUS[s][0], STATUS[s][0]) for s in statuses],
         },
     ]

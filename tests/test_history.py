@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import fielddiff, history, render, write
+from generator import fielddiff, history, messages, write
 from generator.diagnostics import GeneratorError
 from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
 
@@ -292,7 +292,7 @@ def test_pull_request_title_is_the_reason() -> None:
 
 
 def test_methodology_page_states_every_class() -> None:
-    classes = render.environment().get_template("_history.md.j2").module.KELAS
+    classes = messages.section("history.classes")
     assert set(classes) == set(history.CLASSES)
     about = (ROOT / "docs" / "tentang.md").read_text(encoding="utf-8")
     for label, meaning in classes.values():

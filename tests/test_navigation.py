@@ -486,3 +486,32 @@ def test_english_pages_exist_and_generated_pages_stay_indonesian(page: Page, bas
     page.goto(base_url + "peristiwa/kab-bengkayang-2020-10-20/")
     assert page.evaluate("document.documentElement.lang") == "id"
     expect(page.locator("a.bahasa")).to_have_attribute("href", re.compile(r"en/$"))
+
+
+@pytest.mark.parametrize(
+    "path, words",
+    [
+        ("en/", ("Search the whole site", "Search regions…", "Dark mode", "Records: CC BY 4.0")),
+        ("", ("Cari di seluruh situs", "Cari wilayah…", "Mode gelap", "Data catatan: CC BY 4.0")),
+    ],
+)
+def test_theme_speaks_the_page_language(tab: Page, base_url: str, path: str, words) -> None:
+    """Header search, palette toggle and footer licence line come from the page
+    language's catalogue (generator/messages/*.yml, theme section)."""
+    tab.goto(base_url + path)
+    search, placeholder, toggle, licence = words
+    expect(tab.locator("form.cari-kepala")).to_have_attribute("aria-label", search)
+    expect(tab.locator("#cari-kepala-q")).to_have_attribute("placeholder", placeholder)
+    assert tab.locator(f'input.md-option[aria-label="{toggle}"]').count() == 1
+    expect(tab.locator(".md-copyright__highlight")).to_contain_text(licence)
+
+
+def test_scripts_speak_the_page_language(tab: Page, base_url: str) -> None:
+    """tabel.js takes its words from the page's catalogue block: an English page with a
+    table gets an English filter, an Indonesian one keeps "Saring baris"."""
+    tab.goto(base_url + "en/data/")
+    words = tab.evaluate("JSON.parse(document.getElementById('pesan-js').textContent)")
+    assert words["tabel"]["filter_label"] == "Filter rows"
+    assert words["months"][0] == "January"
+    tab.goto(base_url + "peristiwa/")
+    expect(tab.locator(".saring-tabel label").first).to_have_text("Saring baris")

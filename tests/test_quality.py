@@ -201,7 +201,8 @@ def test_theme_overrides_match_installed_theme() -> None:
     """overrides/ copies three theme templates from this exact version."""
     assert version("mkdocs-material") == "9.8.2"
     copies = ("base.html", "partials/nav-item.html", "partials/toc.html", "partials/footer.html")
-    for name in (*copies, "partials/tabs-item.html", "partials/language.html"):
+    more = ("partials/tabs-item.html", "partials/language.html", "partials/palette.html")
+    for name in (*copies, *more, "partials/copyright.html"):
         assert "mkdocs-material 9.8.2" in (ROOT / "overrides" / name).read_text(encoding="utf-8")
 
 

@@ -40,11 +40,11 @@ def handwritten_docs(target: Path) -> None:
 def relocated_config(path: Path, docs: Path, site: Path) -> Path:
     """Our mkdocs.yml, writing `docs` into `site`, saved at `path`.
 
-    Relative paths are made absolute; the hook (it only acts while serving) and
-    `watch` (relative to the repository) are dropped.
+    Relative paths are made absolute, the hook's too (it gives the theme its
+    words); `watch` (relative to the repository) is dropped.
     """
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
+    config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config.pop("watch", None)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
     config.update(docs_dir=str(docs), site_dir=str(site))

@@ -6,14 +6,27 @@
 (function () {
   "use strict";
 
+  /* Words come from the page's message catalogue (generator/messages/*.yml, `js`
+   * section), written by the theme into <script id="pesan-js">: no extra request. */
+  var WORDS = (function () {
+    var el = document.getElementById("pesan-js");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+
+  function word(key, values) {
+    var text = (WORDS.berdampingan || {})[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return values && name in values ? String(values[name]) : m;
+    });
+  }
+
   var MAX = 4;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-    "Agustus", "September", "Oktober", "November", "Desember"];
-  var KINDS = { "ikrar": "ikrar", "apel": "apel", "deklarasi": "deklarasi",
-    "pakta-integritas": "pakta integritas", "penandatanganan": "penandatanganan",
-    "sosialisasi": "sosialisasi", "lainnya": "lainnya" };
-  var STATUS = { definitif: "", pj: "Pj", pjs: "Pjs", plt: "Plt", plh: "Plh" };
+
+  var MONTHS = WORDS.months || [];
+  var KINDS = WORDS.event_types || {};
+  var STATUS = WORDS.status || {};
+  var LOCALE = document.documentElement.lang === "en" ? "en-GB" : "id-ID";
 
   var box = document.getElementById("berdampingan");
   if (!box) return;
@@ -47,17 +60,15 @@
   }
 
   function when(date) {
-    if (!date || date.precision === "unknown" || !date.value) return "tanggal tidak diketahui";
+    if (!date || date.precision === "unknown" || !date.value) return word("unknown_date");
     var text = day(date.value);
-    return {
-      reported: "dilaporkan " + text, approximate: "sekitar " + text,
-      month: text + " (hanya bulan)", year: "tahun " + text
-    }[date.precision] || text;
+    var phrase = { reported: 1, approximate: 1, month: 1, year: 1 }[date.precision];
+    return phrase ? word(date.precision, { day: text }) : text;
   }
 
   function official(o) {
     if (!o) return null;
-    var label = STATUS[o.status] ? STATUS[o.status] + " " : "";
+    var label = o.status !== "definitif" && STATUS[o.status] ? STATUS[o.status][0] + " " : "";
     return [o.name, label + (o.office || "")].filter(Boolean).join(", ");
   }
 
@@ -66,27 +77,27 @@
   }
 
   var FACTS = [
-    ["Provinsi", function (r) { return r.province && r.province.name; }],
-    ["Tanggal", function (r) { return when(r.date); }],
-    ["Pemilihan", function (r) { return listed((r.elections || []).map(function (x) { return x.name; })); }],
-    ["Jenis kegiatan", function (r) { return listed((r.event_types || []).map(function (k) { return KINDS[k] || k; })); }],
-    ["Pejabat", function (r) { return official(r.official); }],
-    ["Peserta", function (r) {
+    [word("province"), function (r) { return r.province && r.province.name; }],
+    [word("date"), function (r) { return when(r.date); }],
+    [word("elections"), function (r) { return listed((r.elections || []).map(function (x) { return x.name; })); }],
+    [word("kinds"), function (r) { return listed((r.event_types || []).map(function (k) { return KINDS[k] || k; })); }],
+    [word("official"), function (r) { return official(r.official); }],
+    [word("participants"), function (r) {
       var n = r.participants && r.participants.count;
-      return typeof n === "number" ? n.toLocaleString("id-ID") + " orang" : null;
+      return typeof n === "number" ? word("people", { n: n.toLocaleString(LOCALE) }) : null;
     }],
-    ["Dasar hukum", function (r) { return listed((r.legal_basis || []).map(function (x) { return x.name; })); }],
-    ["Perubahan isi", changes]
+    [word("legal_basis"), function (r) { return listed((r.legal_basis || []).map(function (x) { return x.name; })); }],
+    [word("changes"), changes]
   ];
 
   function changes(r) {
     var compared = (r.clauses || []).filter(function (c) { return c.segments; });
     if (!compared.length) {
       var para = (r.clauses || []).some(function (c) { return c.comparison === "paraphrase"; });
-      return para ? "parafrase, tidak dibandingkan" : null;
+      return para ? word("paraphrase") : null;
     }
     var n = compared.reduce(function (sum, c) { return sum + (c.changes || 0); }, 0);
-    return n ? n + " perubahan dari templat" : "sesuai templat";
+    return n ? word("changes_n", { n: n }) : word("follows");
   }
 
   function segments(cell, clause) {
@@ -96,7 +107,7 @@
       var kind = s[0], text = s[1], was = s[2];
       if (kind === "replaced" || kind === "removed") {
         var del = el("del", "", "hapus");
-        del.appendChild(el("span", kind === "replaced" ? "[templat: " : "[dihapus dari templat: ", "sr-only"));
+        del.appendChild(el("span", word(kind === "replaced" ? "template" : "removed"), "sr-only"));
         del.appendChild(document.createTextNode(was));
         del.appendChild(el("span", "]", "sr-only"));
         p.appendChild(del);
@@ -105,7 +116,7 @@
       }
       if (kind === "replaced" || kind === "added") {
         var ins = el("ins", "", "tambah");
-        ins.appendChild(el("span", kind === "replaced" ? "[diganti menjadi: " : "[ditambahkan: ", "sr-only"));
+        ins.appendChild(el("span", word(kind === "replaced" ? "replaced_by" : "added"), "sr-only"));
         ins.appendChild(document.createTextNode(text));
         ins.appendChild(el("span", "]", "sr-only"));
         p.appendChild(ins);
@@ -117,13 +128,13 @@
     });
     cell.appendChild(p);
     var note = clause.changes ? clause.changes + " perubahan" :
-      clause.spelling_differences ? "sama, beda ejaan saja" : "sama dengan templat";
+      word(clause.spelling_differences ? "same_spelling" : "same");
     cell.appendChild(el("p", note, "catatan"));
   }
 
   function clauseCell(cell, found) {
     if (!found.length) {
-      cell.appendChild(el("span", "tidak tercatat", "kosong"));
+      cell.appendChild(el("span", word("not_recorded"), "kosong"));
       return;
     }
     found.forEach(function (clause) {
@@ -131,8 +142,8 @@
         segments(cell, clause);
       } else {
         cell.appendChild(el("p", clause.text));
-        cell.appendChild(el("p", clause.comparison === "paraphrase" ?
-          "parafrase oleh sumber, tidak dibandingkan" : "tanpa templat pembanding", "catatan"));
+        cell.appendChild(el("p", word(clause.comparison === "paraphrase" ?
+          "paraphrased" : "no_template"), "catatan"));
       }
     });
   }
@@ -154,7 +165,7 @@
     };
     keys.sort(function (a, b) { return order(a) - order(b) || a.localeCompare(b); });
     return keys.map(function (key) {
-      var label = key ? "Butir " + order(key) + " templat" : "Klausul tanpa templat";
+      var label = key ? word("item", { n: order(key) }) : word("no_template_clause");
       return [label, function (r, cell) {
         clauseCell(cell, (r.clauses || []).filter(function (c) { return (c.template || "") === key; }));
       }];
@@ -170,11 +181,11 @@
     var wrap = el("div", "", "tabel-gulir");
     wrap.tabIndex = 0;
     wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "Perbandingan berdampingan");
+    wrap.setAttribute("aria-label", word("table_label"));
     var t = el("table", "", "registri berdampingan");
-    t.appendChild(el("caption", records.length + " peristiwa berdampingan"));
+    t.appendChild(el("caption", word("caption", { n: records.length })));
     var head = t.createTHead().insertRow();
-    var corner = el("th", "Fakta dan butir");
+    var corner = el("th", word("corner"));
     corner.scope = "col";
     head.appendChild(corner);
     records.forEach(function (r) {
@@ -186,9 +197,9 @@
       th.appendChild(el("br"));
       th.appendChild(el("span", when(r.date), "catatan"));
       th.appendChild(el("br"));
-      var drop = el("a", "hapus dari perbandingan", "catatan");
+      var drop = el("a", word("drop"), "catatan");
       drop.href = without(ids, r.id);
-      drop.setAttribute("aria-label", "Hapus " + r.region.name + " dari perbandingan");
+      drop.setAttribute("aria-label", word("drop_label", { name: r.region.name }));
       th.appendChild(drop);
       head.appendChild(th);
     });
@@ -207,7 +218,7 @@
         }
         var value = row[1](r);
         if (value) cell.textContent = value;
-        else cell.appendChild(el("span", "tidak disebut", "kosong"));
+        else cell.appendChild(el("span", word("not_named"), "kosong"));
       });
     });
     wrap.appendChild(t);
@@ -216,7 +227,7 @@
 
   function share(ids) {
     var p = el("p", "", "bagikan");
-    var label = el("label", "Tautan perbandingan ini: ");
+    var label = el("label", word("link"));
     label.htmlFor = "tautan-berdampingan";
     var input = el("input");
     input.id = "tautan-berdampingan";
@@ -242,19 +253,18 @@
       window.history.replaceState(null, "", window.location.pathname + "?id=" + ids.join(","));
     }
     if (ids.length < 2) {
-      status.textContent = ids.length ? "Pilih paling sedikit satu peristiwa lagi." :
-        "Belum ada peristiwa yang dipilih.";
+      status.textContent = word(ids.length ? "one_more" : "none");
       return;
     }
-    status.textContent = "Memuat " + ids.length + " peristiwa…";
+    status.textContent = word("loading", { n: ids.length });
     Promise.all(ids.map(load)).then(function (found) {
       var records = found.filter(Boolean);
       var missing = ids.filter(function (id, i) { return !found[i]; });
       var notes = [];
-      if (all.length > MAX) notes.push("Hanya " + MAX + " peristiwa pertama yang ditampilkan.");
-      if (missing.length) notes.push("Tidak ditemukan: " + missing.join(", ") + ".");
+      if (all.length > MAX) notes.push(word("only_first", { n: MAX }));
+      if (missing.length) notes.push(word("not_found", { ids: missing.join(", ") }));
       status.className = notes.length ? "catatan" : "sr-only";
-      status.textContent = (records.length + " peristiwa dimuat. " + notes.join(" ")).trim();
+      status.textContent = (word("loaded", { n: records.length }) + " " + notes.join(" ")).trim();
       if (!records.length) return;
       box.appendChild(share(ids));
       box.appendChild(table(records, records.map(function (r) { return r.id; })));

@@ -18,6 +18,20 @@
 (function () {
   "use strict";
 
+  /* Words come from the page's message catalogue (generator/messages/*.yml, `js`
+   * section), written by the theme into <script id="pesan-js">: no extra request. */
+  var WORDS = (function () {
+    var el = document.getElementById("pesan-js");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+
+  function word(key, values) {
+    var text = (WORDS.cari || {})[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return values && name in values ? String(values[name]) : m;
+    });
+  }
+
   var form = document.getElementById("form-cari");
   if (!form) return;
 
@@ -244,7 +258,7 @@
   }
 
   function countText(n) {
-    return n ? n + " peristiwa tercatat" : "Belum ada catatan";
+    return n ? word("events_recorded", { n: n }) : word("no_records");
   }
 
   /* One answer card: name, province, how many events, the latest, links. */
@@ -254,27 +268,27 @@
     var h = el("h2", "", "jawab-judul");
     h.appendChild(link(regionUrl(r.slug), r.name));
     box.appendChild(h);
-    var where = r.level === "prov" ? "Provinsi" :
-      (r.level === "kota" ? "Kota" : "Kabupaten") + " di Provinsi " + r.provinceName;
+    var where = r.level === "prov" ? word("province") :
+      word(r.level === "kota" ? "city_in" : "regency_in", { province: r.provinceName });
     box.appendChild(el("p", where, "jawab-letak"));
     var line = el("p", "", "jawab-status");
     line.appendChild(el("strong", countText(r.count)));
     if (r.count && r.latest) {
       var parts = r.latest.split("|");
       var id = parts[0].charAt(0) === "~" ? r.slug + "-" + parts[0].slice(1) : parts[0];
-      line.appendChild(document.createTextNode(". Terakhir: "));
+      line.appendChild(document.createTextNode(word("latest")));
       line.appendChild(link(eventUrl(id), parts.slice(1).join("|")));
       line.appendChild(document.createTextNode("."));
     } else if (!r.count) {
-      line.appendChild(document.createTextNode(" untuk wilayah ini. Tahu ada peristiwanya? "));
+      line.appendChild(document.createTextNode(word("none_here")));
       line.appendChild(link(new URL("tentang/#menambah-catatan", rootUrl).href,
-        "Begini cara menambahkannya"));
+        word("how_to_add")));
       line.appendChild(document.createTextNode("."));
     }
     box.appendChild(line);
     if (r.count) {
       var more = el("p", "", "jawab-tautan");
-      more.appendChild(link(regionUrl(r.slug) + "#peristiwa", "Semua peristiwa di " + r.name));
+      more.appendChild(link(regionUrl(r.slug) + "#peristiwa", word("all_events_in", { name: r.name })));
       box.appendChild(more);
     }
     return box;
@@ -354,15 +368,14 @@
     var filtered = Object.keys(opts.filters).length > 0;
     clear();
     if (!query && !filtered) {
-      status.textContent = "Ketik nama wilayah, pejabat atau kata dari bunyi ikrar.";
+      status.textContent = word("prompt");
       return Promise.resolve();
     }
     if (query && !q.words.length) {
-      status.textContent = "Belum ada hasil: tambahkan nama wilayah, mis. “" +
-        (LEVEL_NAMES[q.level] || "kota") + " Bandung”.";
+      status.textContent = word("need_region", { level: LEVEL_NAMES[q.level] || "kota" });
       return Promise.resolve();
     }
-    status.textContent = "Mencari…";
+    status.textContent = word("searching");
     var search = function (text) {
       return pagefind().then(function (pf) {
         return pf.search(text || null, opts);
@@ -389,7 +402,7 @@
         return show(st, pages);
       });
     }).catch(function () {
-      if (runId === current) status.textContent = "Pencarian gagal dimuat. Coba muat ulang halaman.";
+      if (runId === current) status.textContent = word("failed");
     });
   }
 
@@ -437,8 +450,8 @@
       shown = order(found, pages).slice(0, 3);
       shown.forEach(function (r) { answer.appendChild(card(r)); });
       if (found.typo) {
-        advice.appendChild(el("p", "Hasil untuk " + shown.map(function (r) { return r.name; })
-          .join(" dan ") + " (Anda mengetik “" + st.query + "”)."));
+        var names = shown.map(function (r) { return r.name; }).join(word("and"));
+        advice.appendChild(el("p", word("results_for", { names: names, query: st.query })));
       }
     }
     var skip = shown.map(function (r) { return regionUrl(r.slug); });
@@ -449,8 +462,9 @@
     var wording = rest.some(function (w) { return !FACT_WORDS[w] && !/^[0-9]+$/.test(w); });
     var count = render(st.results, pages, skip, level, wording);
     var total = st.filtered ? count : shown.length + count;
-    var what = st.query ? " untuk “" + st.query + "”" : "";
-    status.textContent = total ? total + " hasil" + what + "." : "Tidak ada hasil" + what + ".";
+    var what = st.query ? word("for_query", { query: st.query }) : "";
+    status.textContent = total ? word("results", { n: total, what: what }) :
+      word("no_results", { what: what });
     if (st.filtered && !count) filterNotice(st);
   }
 
@@ -481,8 +495,9 @@
     var url = new URL(d.url, window.location.href).href;
     if (m.tipe === "Halaman wilayah") {
       var r = regionFromPage(d);
-      var where = r.level === "prov" ? "provinsi" : "Provinsi " + r.provinceName;
-      return item(url, m.title, "Halaman wilayah · " + where, countText(r.count) + ".", "");
+      var where = r.level === "prov" ? word("province_lower") :
+        word("in_province", { province: r.provinceName });
+      return item(url, m.title, word("region_page", { where: where }), countText(r.count) + ".", "");
     }
     var marked = withExcerpt && /<mark>/.test(d.excerpt || "");
     return item(url, m.title || d.url, "", m.ringkas || "", marked ? d.excerpt : "");
@@ -492,7 +507,7 @@
     var old = document.getElementById("cari-lagi");
     if (old) old.remove();
     if (results.length <= start) return;
-    var button = el("button", "Tampilkan lebih banyak");
+    var button = el("button", word("more"));
     button.type = "button";
     button.id = "cari-lagi";
     button.addEventListener("click", function () {
@@ -510,8 +525,8 @@
   function filterNotice(st) {
     var names = selects.filter(function (s) { return s.value && s.getAttribute("data-filter"); })
       .map(function (s) { return s.parentNode.firstChild.textContent.trim() + ": " + s.value; });
-    var p = el("p", "Saringan " + names.join(", ") + " menyembunyikan semua hasil");
-    var button = el("button", "Hapus saringan");
+    var p = el("p", word("filters_hide", { names: names.join(", ") }));
+    var button = el("button", word("clear_filters"));
     button.type = "button";
     button.addEventListener("click", function () {
       selects.forEach(function (s) { if (s.getAttribute("data-filter")) s.value = ""; });
@@ -524,7 +539,7 @@
     if (!st.query) return;
     pagefind().then(function (pf) { return pf.search(st.query); }).then(function (res) {
       if (res.results.length) {
-        p.textContent = p.textContent + " (" + res.results.length + " tanpa saringan).";
+        p.textContent = p.textContent + word("without_filters", { n: res.results.length });
       } else {
         p.textContent = p.textContent + ".";
       }

@@ -1,11 +1,16 @@
-/* Citations on event pages: fills in the reader's access date (today, in Indonesian)
- * and offers a copy button. The HTML stays byte-identical between builds: the date
+/* Citations on event pages: fills in the reader's access date (today, in the page's
+ * language) and offers a copy button. Words and month names come from the page's
+ * message catalogue, written by the theme into <script id="pesan-js">. The HTML stays byte-identical between builds: the date
  * exists only in the reader's browser. No inline script (CSP), no dependencies. */
 (function () {
   "use strict";
 
-  var MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-    "Agustus", "September", "Oktober", "November", "Desember"];
+  var WORDS = (function () {
+    var el = document.getElementById("pesan-js");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var MONTHS = WORDS.months || [];
+  var KUTIP = WORDS.kutip || {};
 
   function today() {
     var d = new Date();
@@ -13,8 +18,8 @@
   }
 
   function copy(text, status) {
-    function done() { status.textContent = "Kutipan disalin."; }
-    function failed() { status.textContent = "Tidak bisa menyalin; pilih teksnya lalu salin."; }
+    function done() { status.textContent = KUTIP.copied; }
+    function failed() { status.textContent = KUTIP.copy_failed; }
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(done, failed);
     } else {

@@ -10,6 +10,22 @@
 (function () {
   "use strict";
 
+  /* Words come from the page's message catalogue (generator/messages/*.yml, `js`
+   * section), written by the theme into <script id="pesan-js"> in the page's own
+   * language: no extra request, and English pages get English controls. */
+  var WORDS = (function () {
+    var el = document.getElementById("pesan-js");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var LANG = document.documentElement.lang || "id";
+
+  function word(key, values) {
+    var text = (WORDS.tabel || {})[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (m, name) {
+      return values && name in values ? String(values[name]) : m;
+    });
+  }
+
   function key(cell) {
     if (!cell) return "";
     var raw = cell.getAttribute("data-sort");
@@ -71,15 +87,15 @@
     var id = "urut-kartu-" + n;
     var label = document.createElement("label");
     label.htmlFor = id;
-    label.textContent = "Urutkan kartu: ";
+    label.textContent = word("sort_cards");
     var select = document.createElement("select");
     select.id = id;
-    select.appendChild(new Option("pilih urutan", ""));
+    select.appendChild(new Option(word("choose_order"), ""));
     var heads = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(heads, function (th, index) {
       var name = th.textContent.trim();
-      select.appendChild(new Option(name + " (naik)", index + ":ascending"));
-      select.appendChild(new Option(name + " (turun)", index + ":descending"));
+      select.appendChild(new Option(word("ascending", { name: name }), index + ":ascending"));
+      select.appendChild(new Option(word("descending", { name: name }), index + ":descending"));
     });
     select.addEventListener("change", function () {
       if (!select.value) return;
@@ -102,7 +118,7 @@
       button.type = "button";
       button.className = "urut";
       button.textContent = th.textContent;
-      button.title = "Urutkan menurut " + th.textContent.toLocaleLowerCase("id");
+      button.title = word("sort_by", { name: th.textContent.toLocaleLowerCase(LANG) });
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () { sortBy(table, index, th); });
@@ -174,11 +190,11 @@
     var id = "saring-tabel-" + n;
     var label = document.createElement("label");
     label.htmlFor = id;
-    label.textContent = "Saring baris";
+    label.textContent = word("filter_label");
     var input = document.createElement("input");
     input.type = "search";
     input.id = id;
-    input.placeholder = "ketik nama, tahun…";
+    input.placeholder = word("filter_placeholder");
     input.setAttribute("aria-describedby", id + "-hitung");
     var count = document.createElement("p");
     count.id = id + "-hitung";
@@ -196,8 +212,8 @@
       var raw = input.value.trim();
       var shown = applyFilter(index, words(raw));
       if (!raw) count.textContent = "";
-      else if (!shown) count.textContent = "Tidak ada baris yang cocok dengan “" + raw + "”.";
-      else count.textContent = shown + " dari " + rows.length + " baris cocok.";
+      else if (!shown) count.textContent = word("no_match", { query: raw });
+      else count.textContent = word("matches", { shown: shown, total: rows.length });
       return raw;
     }
     input.addEventListener("input", function () { remember(n, "saring", filter()); });
@@ -233,7 +249,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "unduh-tampilan tombol";
-    button.textContent = "Unduh tampilan ini (CSV)";
+    button.textContent = word("download_view");
     button.addEventListener("click", function () {
       var blob = new Blob([viewCsv(table)], { type: "text/csv;charset=utf-8" });
       var link = document.createElement("a");
