@@ -7,106 +7,26 @@ whether an official was acting) is computed once, here.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
 
-from . import dates
+from . import dates, refdata
 from .history import Change, History, Version
+from .refdata import (
+    ClauseSet,
+    ClauseTemplate,
+    Election,
+    LegalBasis,
+    Region,
+    Wording,
+)
 from .textdiff import Comparer, Comparison, wording_from
 from .validate import Checked, Record
 
 ACTING = ("pj", "pjs", "plt", "plh")
-
-
-@dataclass(frozen=True)
-class Region:
-    code: str
-    level: str
-    name: str
-    province_code: str
-    slug: str
-    aliases: tuple[str, ...]
-
-    @property
-    def is_province(self) -> bool:
-        return self.level == "provinsi"
-
-
-@dataclass(frozen=True)
-class Election:
-    id: str
-    name: str
-    kind: str
-    voting_date: date
-    description: str
-    source: str
-
-
-@dataclass(frozen=True)
-class LegalBasis:
-    id: str
-    kind: str
-    short: str
-    numbers: tuple[str, ...]
-    year: int
-    date: date | None
-    issuer: str
-    title: str
-    status: str
-    replaced_by: str
-    url: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ClauseTemplate:
-    id: str
-    set_id: str
-    position: int
-    text: str
-    # The text split at its {slot} marks: (words, "") or ("", slot name), for display.
-    parts: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class ClauseSet:
-    id: str
-    name: str
-    description: str
-    source: str
-    clauses: tuple[ClauseTemplate, ...]
-
-
-@dataclass(frozen=True)
-class WordingRule:
-    """A normalisation rule of wording.yml, for the methodology table."""
-
-    id: str
-    name: str
-    description: str
-    shown: bool
-    source: str
-
-
-@dataclass(frozen=True)
-class Spelling:
-    """A standard spelling and the variants compared as equal to it (wording.yml)."""
-
-    standard: str
-    variants: tuple[str, ...]
-    kind: str
-    source: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Wording:
-    rules: tuple[WordingRule, ...] = ()
-    spellings: tuple[Spelling, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -384,15 +304,15 @@ def build(
     """
     dates = history.dates if history and dates is None else dates or {}
     ref = checked.reference
-    regions = {code: _region(row) for code, row in sorted(ref.regions.items())}
+    regions = {code: refdata.region(row) for code, row in sorted(ref.regions.items())}
     elections = {
-        k: _election(v)
+        k: refdata.election(v)
         for k, v in sorted(ref.elections.items(), key=lambda kv: kv[1]["voting_date"])
     }
-    bases = {k: _legal_basis(v) for k, v in sorted(ref.legal_bases.items())}
+    bases = {k: refdata.legal_basis(v) for k, v in sorted(ref.legal_bases.items())}
     comparer = Comparer(wording_from(ref.wording, ref.clause_slots))
     slots = comparer.wording.slots
-    sets = tuple(_clause_set(s, slots) for s in ref.clause_sets)
+    sets = tuple(refdata.clause_set(s, slots) for s in ref.clause_sets)
     templates = {c.id: c for s in sets for c in s.clauses}
     events = [
         _event(r, regions, elections, bases, templates, dates.get(r.path.name, ""), comparer)
@@ -416,7 +336,7 @@ def build(
         ),
         regions_updated=dates.get("regions.csv", ""),
         schema=checked.reference.schema,
-        wording=_wording(ref.wording),
+        wording=refdata.wording(ref.wording),
         slots=slots,
     )
 
@@ -432,71 +352,6 @@ def _index(events: list[Event], keys: Any) -> dict[str, tuple[Event, ...]]:
         for key in keys(event):
             out[key].append(event)
     return {k: tuple(v) for k, v in sorted(out.items())}
-
-
-def _region(row: dict[str, str]) -> Region:
-    aliases = tuple(a for a in row["aliases"].split(";") if a)
-    return Region(
-        row["code"], row["level"], row["name"], row["province_code"], row["slug"], aliases
-    )
-
-
-def _election(v: dict[str, Any]) -> Election:
-    return Election(
-        v["id"],
-        v["name"],
-        v["kind"],
-        date.fromisoformat(v["voting_date"]),
-        v.get("description", ""),
-        v["source"],
-    )
-
-
-def _legal_basis(v: dict[str, Any]) -> LegalBasis:
-    numbers = tuple(v.get("numbers", ())) or ((v["number"],) if "number" in v else ())
-    return LegalBasis(
-        v["id"],
-        v["kind"],
-        v["short"],
-        numbers,
-        v["year"],
-        date.fromisoformat(v["date"]) if "date" in v else None,
-        v["issuer"],
-        v["title"],
-        v.get("status", ""),
-        v.get("replaced_by", ""),
-        v["url"],
-        v.get("note", ""),
-    )
-
-
-def _clause_set(v: dict[str, Any], slots: dict[str, Any]) -> ClauseSet:
-    clauses = tuple(
-        ClauseTemplate(c["id"], v["id"], i + 1, c["text"], _parts(c["text"], slots))
-        for i, c in enumerate(v["clauses"])
-    )
-    return ClauseSet(v["id"], v["name"], v.get("description", ""), v["source"], clauses)
-
-
-def _wording(v: dict[str, Any]) -> Wording:
-    rules = tuple(
-        WordingRule(
-            r["id"], r["name"], r["description"], r["shown_as"] == "spelling", r.get("source", "")
-        )
-        for r in v.get("rules", [])
-    )
-    spellings = tuple(
-        Spelling(s["standard"], tuple(s["variants"]), s["kind"], s["source"], s.get("note", ""))
-        for s in v.get("spellings", [])
-    )
-    return Wording(rules, spellings)
-
-
-def _parts(text: str, slots: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    """'pelaksanaan {pemilihan}.' -> (('pelaksanaan ', ''), ('', 'nama pemilihan'), ('.', ''))."""
-    pieces = re.split(r"\{([a-z]+)\}", text)
-    out = [(p, "") if i % 2 == 0 else ("", slots[p].name) for i, p in enumerate(pieces)]
-    return tuple(p for p in out if p != ("", ""))
 
 
 def _clause(i: int, c: dict[str, Any], templates: dict, comparer: Comparer) -> Clause:

@@ -1,0 +1,152 @@
+"""The words and numbers pages print: Jinja filters and label tables (dates, H-n,
+statuses, event types, roles). Split from render.py; the labels come from the
+Indonesian message catalogue (messages/id.yml). No I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from . import messages, textdiff
+from .model import Event, Region
+
+# User-visible labels come from the Indonesian catalogue (messages/id.yml); these
+# names stay so templates and modules keep one short name per label table.
+MONTHS: tuple[str, ...] = tuple(messages.section("months"))
+STATUS: Mapping[str, tuple[str, str]] = messages.section("labels.status")
+EVENT_TYPES: Mapping[str, str] = messages.section("labels.event_types")
+FIELDS: Mapping[str, str] = messages.section("labels.fields")
+ROLES: Mapping[str, str] = messages.section("labels.roles")
+BODY_KINDS: Mapping[str, str] = messages.section("labels.body_kinds")
+DOCUMENTS: Mapping[str, str] = messages.section("labels.documents")
+LEGAL_TYPES: Mapping[str, str] = messages.section("labels.legal_types")
+WORDS: Mapping[str, str] = messages.section("words")
+DATES: Mapping[str, str] = messages.section("dates")
+FILTERS: Mapping[str, str] = messages.section("filters")
+
+
+def front_matter_value(value: str) -> Markup:
+    """A YAML scalar for front matter: JSON is valid YAML and quotes everything.
+
+    Marked safe because HTML-escaping would corrupt the YAML; titles come from
+    reference data and fixed words, and the theme overrides escape them again.
+    """
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
+def field_labels(keys: tuple[str, ...]) -> str:
+    """Record field names in Indonesian, for "this source supports ..."."""
+    return WORDS["list"].join(FIELDS[k] for k in keys)
+
+
+def roles_label(roles: tuple[str, ...]) -> str:
+    """('presiding', 'speaking') -> 'memimpin dan memberi sambutan'."""
+    return word_list([ROLES[r] for r in roles])
+
+
+def word_list(names: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b dan c', with the catalogue's list words."""
+    if len(names) == 1:
+        return names[0]
+    return WORDS["list"].join(names[:-1]) + WORDS["and"] + names[-1]
+
+
+def government(region: Region) -> str:
+    """The regional government that holds an event: 'Pemerintah Kabupaten Bengkayang',
+    'Pemerintah Provinsi Kalimantan Barat' (province names carry no level word)."""
+    return WORDS["government_province" if region.is_province else "government"].format(
+        name=region.name
+    )
+
+
+# Event types whose text a source may quote, and the document that text belongs to.
+TYPE_DOCUMENT = {"ikrar": "ikrar", "pakta-integritas": "pakta-integritas", "deklarasi": "deklarasi"}
+
+
+def missing_texts(event: Event) -> list[str]:
+    """Documents the event's types promise but no clause quotes: an ikrar event without
+    ikrar clauses, a pakta-integritas event without the pact's text. Each is said on the
+    page in its own words, so a pakta-only event never reads "no pledge text"."""
+    present = {c.document for c in event.clauses}
+    wanted = [TYPE_DOCUMENT[t] for t in event.event_types if t in TYPE_DOCUMENT]
+    if not wanted and not event.clauses:
+        wanted = ["ikrar"]
+    return [d for d in dict.fromkeys(wanted) if d not in present]
+
+
+def long_date(value: str | date) -> str:
+    """'2020-10-20' -> '20 Oktober 2020'; partial dates keep what they have."""
+    text = value.isoformat() if isinstance(value, date) else value
+    parts = text.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+def short_date(value: str | date) -> str:
+    """'2020-10-20' -> '20 Okt 2020', for table cells."""
+    words = long_date(value).split(" ")
+    return " ".join(w[:3] if w in MONTHS else w for w in words)
+
+
+def date_phrase(when: Any) -> str:
+    """The date of an event with its precision, in words (event pages)."""
+    if when.precision == "unknown":
+        return DATES["unknown"]
+    day = long_date(when.value)
+    return day if when.precision == "exact" else DATES[when.precision].format(day=day)
+
+
+def date_short(when: Any) -> str:
+    """The same, short, for table cells."""
+    if when.precision == "unknown":
+        return DATES["unknown_short"]
+    day = short_date(when.value)
+    return {"reported": f"≤ {day}", "approximate": f"± {day}"}.get(when.precision, day)
+
+
+def h_day(days: int) -> str:
+    """Days before voting as newsrooms write it: H-45; H+2 after voting day; H-0 on it."""
+    return f"H+{-days}" if days < 0 else f"H-{days}"
+
+
+def days_label(timing: Any) -> str:
+    """H-n of an event, a range for imprecise dates (H-45…H-40), or "" if unknown."""
+    if timing is None or not timing.known:
+        return ""
+    if timing.most is None:
+        return DATES["h_earlier"].format(h=h_day(timing.fewest))
+    if timing.fewest is None or timing.exact:
+        return h_day(timing.most)
+    return f"{h_day(timing.most)}…{h_day(timing.fewest)}"
+
+
+def status_label(status: str, long: bool = False) -> str:
+    short, full = STATUS[status]
+    return full if long else short
+
+
+def types_label(types: tuple[str, ...]) -> str:
+    return word_list([EVENT_TYPES[t] for t in types])
+
+
+def number(value: int) -> str:
+    """Indonesian thousands separator: 3983 -> '3.983'."""
+    return f"{value:,}".replace(",", ".")
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines of a multi-line value, so templates never emit blank lines in HTML."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def bare_words(text: str) -> str:
+    """Words quoted in a summary ('apapun' for 'apapun.'): edge punctuation belongs
+    to the sentence the words were cut from, not to the words."""
+    return textdiff.EDGES.sub("", text)

@@ -1,0 +1,163 @@
+"""Reference data -> frozen dataclasses: regions, elections, legal bases, clause
+templates and the wording rules. Split from model.py, which builds events on them;
+like it, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    level: str
+    name: str
+    province_code: str
+    slug: str
+    aliases: tuple[str, ...]
+
+    @property
+    def is_province(self) -> bool:
+        return self.level == "provinsi"
+
+
+@dataclass(frozen=True)
+class Election:
+    id: str
+    name: str
+    kind: str
+    voting_date: date
+    description: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    id: str
+    kind: str
+    short: str
+    numbers: tuple[str, ...]
+    year: int
+    date: date | None
+    issuer: str
+    title: str
+    status: str
+    replaced_by: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ClauseTemplate:
+    id: str
+    set_id: str
+    position: int
+    text: str
+    # The text split at its {slot} marks: (words, "") or ("", slot name), for display.
+    parts: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ClauseSet:
+    id: str
+    name: str
+    description: str
+    source: str
+    clauses: tuple[ClauseTemplate, ...]
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """A normalisation rule of wording.yml, for the methodology table."""
+
+    id: str
+    name: str
+    description: str
+    shown: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A standard spelling and the variants compared as equal to it (wording.yml)."""
+
+    standard: str
+    variants: tuple[str, ...]
+    kind: str
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Wording:
+    rules: tuple[WordingRule, ...] = ()
+    spellings: tuple[Spelling, ...] = ()
+
+
+def region(row: dict[str, str]) -> Region:
+    aliases = tuple(a for a in row["aliases"].split(";") if a)
+    return Region(
+        row["code"], row["level"], row["name"], row["province_code"], row["slug"], aliases
+    )
+
+
+def election(v: dict[str, Any]) -> Election:
+    return Election(
+        v["id"],
+        v["name"],
+        v["kind"],
+        date.fromisoformat(v["voting_date"]),
+        v.get("description", ""),
+        v["source"],
+    )
+
+
+def legal_basis(v: dict[str, Any]) -> LegalBasis:
+    numbers = tuple(v.get("numbers", ())) or ((v["number"],) if "number" in v else ())
+    return LegalBasis(
+        v["id"],
+        v["kind"],
+        v["short"],
+        numbers,
+        v["year"],
+        date.fromisoformat(v["date"]) if "date" in v else None,
+        v["issuer"],
+        v["title"],
+        v.get("status", ""),
+        v.get("replaced_by", ""),
+        v["url"],
+        v.get("note", ""),
+    )
+
+
+def clause_set(v: dict[str, Any], slots: dict[str, Any]) -> ClauseSet:
+    clauses = tuple(
+        ClauseTemplate(c["id"], v["id"], i + 1, c["text"], _parts(c["text"], slots))
+        for i, c in enumerate(v["clauses"])
+    )
+    return ClauseSet(v["id"], v["name"], v.get("description", ""), v["source"], clauses)
+
+
+def wording(v: dict[str, Any]) -> Wording:
+    rules = tuple(
+        WordingRule(
+            r["id"], r["name"], r["description"], r["shown_as"] == "spelling", r.get("source", "")
+        )
+        for r in v.get("rules", [])
+    )
+    spellings = tuple(
+        Spelling(s["standard"], tuple(s["variants"]), s["kind"], s["source"], s.get("note", ""))
+        for s in v.get("spellings", [])
+    )
+    return Wording(rules, spellings)
+
+
+def _parts(text: str, slots: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """'pelaksanaan {pemilihan}.' -> (('pelaksanaan ', ''), ('', 'nama pemilihan'), ('.', ''))."""
+    pieces = re.split(r"\{([a-z]+)\}", text)
+    out = [(p, "") if i % 2 == 0 else ("", slots[p].name) for i, p in enumerate(pieces)]
+    return tuple(p for p in out if p != ("", ""))
