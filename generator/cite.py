@@ -133,6 +133,11 @@ def _media_type(name: str) -> str:
 
 def csl_json(c: dict) -> str:
     """CSL-JSON (citeproc, Zotero, Pandoc): a list with one item."""
+    return json.dumps([csl_item(c)], ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def csl_item(c: dict) -> dict[str, Any]:
+    """One event as a CSL-JSON item (also the items of the registry-wide file)."""
     item: dict[str, Any] = {
         "id": c["id"],
         "type": "webpage",
@@ -147,7 +152,7 @@ def csl_json(c: dict) -> str:
         item["issued"] = {"date-parts": [[int(p) for p in c["updated"].split("-")]]}
     if c["url"]:
         item["URL"] = c["url"]
-    return json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n"
+    return item
 
 
 BIB_SPECIAL = str.maketrans({c: f"\\{c}" for c in "&%$#_{}"} | {"\\": " ", "~": " ", "^": " "})

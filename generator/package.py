@@ -58,7 +58,7 @@ def citation_files(env: jinja2.Environment) -> dict[str, str]:
     citation in each format as a data: link, so 3 files per event (15,000 at 5,000
     events) are neither written nor copied by mkdocs."""
     cites = [env.globals["cites"][ident] for ident in sorted(env.globals["cites"])]
-    items = [json.loads(cite.csl_json(c))[0] for c in cites]
+    items = [cite.csl_item(c) for c in cites]
     return {
         "data/kutip/registri.json": json.dumps(items, ensure_ascii=False, indent=1) + "\n",
         "data/kutip/registri.bib": "\n".join(cite.bibtex(c) for c in cites),

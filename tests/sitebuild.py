@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.write import generate
-from tools.sitebuild import ROOT, handwritten_docs, relocated_config
+from tools.sitebuild import ROOT, handwritten_docs, mkdocs_env, relocated_config
 
 
 def build_site(registry: Path, work: Path) -> Path:
@@ -45,9 +45,8 @@ def run(command: list[str], cwd: Path | None = None) -> None:
         cwd=cwd,
         capture_output=True,
         text=True,
-        # A clean environment, but the repository importable: mkdocs.yml loads a
-        # Markdown extension of the generator package.
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        # A clean environment, with the repository importable for mkdocs.
+        env=mkdocs_env({"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}),
     )
     if result.returncode:
         raise AssertionError(f"{command[0]} failed:\n{result.stdout}\n{result.stderr}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -17,11 +18,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def mkdocs_env() -> dict[str, str]:
-    """The environment for mkdocs: mkdocs.yml loads a Markdown extension of the generator
-    package (generator/passthrough.py), so the repository must be importable."""
-    paths = [str(ROOT), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+def mkdocs_env(base: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """`base` (this process's environment unless given) for running mkdocs: mkdocs.yml
+    loads a Markdown extension of the generator package (generator/passthrough.py), so
+    the repository must be importable."""
+    paths = [str(ROOT), *filter(None, base.get("PYTHONPATH", "").split(os.pathsep))]
+    return {**base, "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def handwritten_docs(target: Path) -> None:
