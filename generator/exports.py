@@ -21,6 +21,8 @@ from typing import Any
 import jinja2
 
 from . import cite, messages, package
+from .changes import CLASSES
+from .claims import ElectionTiming, EventClaims
 from .feeds import FEED_LIMIT, feeds
 from .fielddiff import DateValue
 from .figures import (
@@ -31,8 +33,9 @@ from .figures import (
     statistics,
     tile_map,
 )
+from .filters import days_label
 from .history import Change, Version
-from .model import Clause, Event, LegalRef, Person, Region, Registry, Timing
+from .model import Body, Clause, Event, LegalRef, Person, Region, Registry
 from .textdiff import EDGES
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
@@ -40,22 +43,26 @@ BOM = "\ufeff"  # lets Excel read the CSV files as UTF-8
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Column names of the CSV files; data.md.j2 documents each (a missing one fails the build).
 EVENT_NAMES = """id url region_code region_name region_level province_code province_name
-joint participating_region_codes participating_region_names organizer venue
-date_precision date_value date_start date_end date_note elections election_names
-days_before_election days_before_min days_before_max event_types official_name
-official_office official_status official_acting official_roles official_other_names
-reader_name reader_office reader_status people bodies participant_count
-participant_description clause_count clauses_follow_template legal_basis source_urls
-source_publishers source_titles notes updated"""
+joint participating_count participating_region_codes participating_region_names organizer
+venue date_precision date_value date_start date_end date_note elections election_names
+election_days_before_min election_days_before_max election_phase event_types presiding_name
+presiding_office presiding_status presiding_acting presiding_roles presiding_other_names
+presiding_body leader_group reader_name reader_office reader_status people bodies
+participant_count participant_description clause_count clause_text clauses_follow_template
+changes_of_content legal_basis source_urls source_publishers source_titles notes updated"""
 EVENT_COLUMNS = EVENT_NAMES.split()
 CLAUSE_NAMES = """event_id index document text template_id wording template_text differs
 comparison changes spelling_differences"""
 CLAUSE_COLUMNS = CLAUSE_NAMES.split()
 CHANGE_NAMES = """event_id url region_code region_name date_value clause_index template_id
-change template_words sworn_words"""
+change class template_words sworn_words"""
 CHANGE_COLUMNS = CHANGE_NAMES.split()
+TIMING_NAMES = """event_id election_id election_name voting_date days_before_min days_before_max
+phase h_label"""
+TIMING_COLUMNS = TIMING_NAMES.split()
 CODEBOOK_COLUMNS = ["file", "column", "code", "label"]
-DATASET_FILES = ["events.json", "events.csv", "clauses.csv", "clause-changes.csv"]
+DATASET_FILES = ["events.json", "events.csv", "event-elections.csv", "clauses.csv"]
+DATASET_FILES += ["clause-changes.csv"]
 DATASET_FILES += ["kodebuku.csv", "datapackage.json"]
 
 
@@ -64,26 +71,34 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
     safe = env.overlay(autoescape=True, cache_size=64)
     site = env.globals["site"]
     events = sorted(registry.events, key=lambda e: e.id)
-    records = [event_record(e, site, env.globals["LEGAL_TYPES"]) for e in events]
+    said = env.globals["said"]
+    legal_types = env.globals["LEGAL_TYPES"]
+    records = [event_record(e, site, legal_types, said[e.id]) for e in events]
     out = {"data/events.json": dataset_json(registry, records, site)}
     for event, record in zip(events, records, strict=True):
         out[f"data/peristiwa/{record['id']}.json"] = to_json(
             {"schema_version": EXPORT_VERSION, **with_segments(record, event)}, None
         )
     out["data/events.csv"] = to_csv(EVENT_COLUMNS, [event_row(r) for r in records])
+    timing_rows = [t for r in records for t in timing_rows_of(r)]
+    out["data/event-elections.csv"] = to_csv(TIMING_COLUMNS, timing_rows)
     out["data/clauses.csv"] = to_csv(CLAUSE_COLUMNS, [c for r in records for c in clause_rows(r)])
-    changes = clause_changes(registry.events)
+    changes = clause_changes(registry.events, said)
     out["data/clause-changes.csv"] = to_csv(CHANGE_COLUMNS, [change_row(c, site) for c in changes])
-    out["bandingkan/perubahan.md"] = page(safe, "compare-changes.md.j2", 2, changes=changes)
+    classes = [(k, sum(1 for c in changes if c["class"] == k)) for k in CLASSES]
+    out["bandingkan/perubahan.md"] = page(
+        safe, "compare-changes.md.j2", 2, changes=changes, classes=classes
+    )
     out["data/kodebuku.csv"] = to_csv(CODEBOOK_COLUMNS, package.codebook_rows(env, registry))
-    columns = {"events.csv": EVENT_COLUMNS, "clauses.csv": CLAUSE_COLUMNS}
+    columns = {"events.csv": EVENT_COLUMNS, "event-elections.csv": TIMING_COLUMNS}
+    columns |= {"clauses.csv": CLAUSE_COLUMNS}
     columns |= {"clause-changes.csv": CHANGE_COLUMNS, "kodebuku.csv": CODEBOOK_COLUMNS}
     updated = registry.updated(registry.events)
     out["data/datapackage.json"] = to_json(package.datapackage(env, columns, site, updated))
     out.update(package.api_files(registry, {r["id"]: r for r in records}, to_json))
     out.update(package.citation_files(env))
     out.update(feeds(safe, registry, site))
-    ctx = {"reg": registry, "stats": statistics(registry, env.globals["STATUS"])}
+    ctx = {"reg": registry, "stats": statistics(registry, env.globals["STATUS"], said)}
     fields = schema_fields(registry.schema)
     out["data/index.md"] = page(
         safe,
@@ -115,10 +130,13 @@ def _nulls(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) -> dict[str, Any]:
-    """One event, normalized: codes resolved to names, optional values null."""
+def event_record(
+    e: Event, site: dict[str, str], legal_types: dict[str, str], c: EventClaims
+) -> dict[str, Any]:
+    """One event, normalized: codes resolved to names, optional values null. What the
+    site derives (who presided, H-n per election, clause text state, change classes)
+    comes from claims.py, the same values the pages print."""
     people = {"count": e.participant_count, "description": e.participant_description}
-    official, reader = e.official, e.reader
     return {
         "id": e.id,
         "url": f"{site['url']}peristiwa/{e.id}/" if site["url"] else None,
@@ -128,6 +146,7 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
         "region": _place(e.region),
         "province": _place(e.province),
         "joint": e.joint,
+        "participating_count": c.others,
         "participating_regions": [_place(r) for r in e.participating],
         "organizer": e.organizer or None,
         "venue": e.venue or None,
@@ -136,17 +155,28 @@ def event_record(e: Event, site: dict[str, str], legal_types: dict[str, str]) ->
             "start": _iso(e.date.earliest),
             "end": _iso(e.date.latest),
         },
-        "elections": [_election(t) for t in e.timings],
-        "days_before": _days(e.timing),
+        "elections": [_election(t) for t in c.timings],
         "event_types": list(e.event_types),
         "people": [_person(p) for p in e.people],
-        "official": official and _person(official),
-        "reader": reader and _person(reader),
-        "bodies": [_nulls(asdict(b)) for b in e.bodies],
+        "presiding": c.presiding and _person(c.presiding),
+        "presiding_body": c.presiding_body and _body(c.presiding_body),
+        "leader_group": c.leader_group,
+        "readers": [_person(p) for p in c.readers],
+        "bodies": [_body(b) for b in e.bodies],
         "elections_note": e.elections_note or None,
         "participants": _nulls(people),
-        "clauses": [_clause(c) for c in e.clauses],
-        "follows_template": e.follows_template,
+        "clause_text": {
+            "state": "recorded" if e.clauses else "missing",
+            "documents": list(c.documents),
+            "missing": [{"document": m.document, "state": m.state} for m in c.missing],
+        },
+        "clauses": [
+            _clause(cl, n, k)
+            for cl, n, k in zip(e.clauses, c.per_clause, c.clause_kinds, strict=True)
+        ],
+        "follows_template": c.follows_template,
+        "changes_of_content": len(c.substantive),
+        "wording_changes": [_wording_change(ch) for ch in c.changes],
         "legal_basis": [_legal(ref, legal_types) for ref in e.legal_basis],
         "sources": [_nulls(asdict(source)) for source in e.sources],
         "notes": e.notes or None,
@@ -158,7 +188,8 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _election(t: Timing) -> dict[str, Any]:
+def _election(t: ElectionTiming) -> dict[str, Any]:
+    """An election of the event with the event's distance to its voting day."""
     x = t.election
     return {
         "id": x.id,
@@ -166,12 +197,25 @@ def _election(t: Timing) -> dict[str, Any]:
         "kind": x.kind,
         "voting_date": x.voting_date.isoformat(),
         "days_before": {"min": t.fewest, "max": t.most} if t.known else None,
+        "phase": t.phase,
+        "h": days_label(t) or None,
     }
 
 
-def _days(t: Timing | None) -> dict[str, Any] | None:
-    """H-n for tables and the CSV: fewest and most days before the election it counts to."""
-    return t and {"election": t.election.id, "min": t.fewest, "max": t.most}
+def _body(b: Body) -> dict[str, Any]:
+    return _nulls(asdict(b))
+
+
+def _wording_change(ch: Any) -> dict[str, Any]:
+    """One classified difference from a template (changes.py): class isi, urutan,
+    salah-ketik or sinonim; only isi counts as a change of content."""
+    return {
+        "clause_index": ch.clause.position,
+        "kind": ch.kind,
+        "class": ch.klass,
+        "template_words": EDGES.sub("", ch.was) or None,
+        "sworn_words": EDGES.sub("", ch.text) or None,
+    }
 
 
 def _person(p: Person) -> dict[str, Any]:
@@ -223,9 +267,11 @@ def _place(region: Region) -> dict[str, str]:
     return {"code": region.code, "name": region.name, "level": region.level, "slug": region.slug}
 
 
-def _clause(c: Clause) -> dict[str, Any]:
-    """A clause with its classified comparison: `comparison` is same, spelling, changed,
-    paraphrase or none (the word-level segments are in the per-record files only)."""
+def _clause(c: Clause, substantive: int, kind: str) -> dict[str, Any]:
+    """A clause with its classified comparison: `comparison` is same, spelling, minor
+    (only order, probable typos or synonyms), changed, paraphrase or none (claims.py;
+    the word-level segments are in the per-record files only); `changes` counts
+    changes of content only."""
     template, found = c.template, c.comparison
     return {
         "index": c.position,
@@ -235,9 +281,9 @@ def _clause(c: Clause) -> dict[str, Any]:
         "template": template.id if template else None,
         "template_position": template.position if template else None,
         "template_text": template.text if template else None,
-        "differs_from_template": None if found is None else bool(found.changes),
-        "comparison": c.kind,
-        "changes": None if found is None else len(found.changes),
+        "differs_from_template": None if found is None else substantive > 0,
+        "comparison": kind,
+        "changes": None if found is None else substantive,
         "spelling_differences": None if found is None else len(found.spelling),
     }
 
@@ -335,11 +381,14 @@ def to_csv(columns: list[str], rows: list[list[Any]]) -> str:
 
 
 def event_row(r: dict[str, Any]) -> list[Any]:
-    """The columns of EVENT_COLUMNS, in order, from a normalized record."""
-    o = r["official"] or {}
-    reader = r["reader"] or {}
-    days = r["days_before"] or {}
+    """The columns of EVENT_COLUMNS, in order, from a normalized record. The days
+    before each election are lists in the order of `elections` (one per election);
+    event-elections.csv has the same figures one row per event and election."""
+    o = r["presiding"] or {}
+    body = r["presiding_body"] or {}
+    reader = r["readers"][0] if r["readers"] else {}
     join = "; ".join
+    days = [x["days_before"] or {} for x in r["elections"]]
     return [
         r["id"],
         r["url"],
@@ -349,6 +398,7 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         r["province"]["code"],
         r["province"]["name"],
         r["joint"],
+        r["participating_count"],
         join(x["code"] for x in r["participating_regions"]),
         join(x["name"] for x in r["participating_regions"]),
         r["organizer"],
@@ -360,9 +410,9 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         r["date"]["note"],
         join(x["id"] for x in r["elections"]),
         join(x["name"] for x in r["elections"]),
-        days.get("election"),
-        days.get("min"),
-        days.get("max"),
+        join(_number(d.get("min")) for d in days) if any(days) else None,
+        join(_number(d.get("max")) for d in days) if any(days) else None,
+        join(x["phase"] for x in r["elections"]),
         join(r["event_types"]),
         o.get("name"),
         o.get("office"),
@@ -370,7 +420,9 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         o.get("acting"),
         join(o.get("roles") or ()),
         join(o.get("other_names") or ()),
-        reader.get("name"),
+        body.get("name") or body.get("kind"),
+        r["leader_group"],
+        reader.get("name") or reader.get("group"),
         reader.get("office"),
         reader.get("status"),
         join(person_text(p) for p in r["people"]),
@@ -378,13 +430,43 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         r["participants"]["count"],
         r["participants"]["description"],
         len(r["clauses"]),
+        _clause_text(r["clause_text"]),
         r["follows_template"] if r["clauses"] else None,
+        r["changes_of_content"] if r["clauses"] else None,
         join(x["name"] for x in r["legal_basis"]),
         join(s["url"] for s in r["sources"]),
         join(s["publisher"] for s in r["sources"]),
         join(s["title"] for s in r["sources"]),
         r["notes"],
         r["updated"],
+    ]
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _clause_text(state: dict[str, Any]) -> str:
+    """'recorded: ikrar; deklarasi' or 'missing: ikrar=partial'."""
+    if state["documents"]:
+        return "recorded: " + "; ".join(state["documents"])
+    return "missing: " + "; ".join(f"{m['document']}={m['state']}" for m in state["missing"])
+
+
+def timing_rows_of(r: dict[str, Any]) -> list[list[Any]]:
+    """The rows of event-elections.csv for one record: one per election of the event."""
+    return [
+        [
+            r["id"],
+            x["id"],
+            x["name"],
+            x["voting_date"],
+            (x["days_before"] or {}).get("min"),
+            (x["days_before"] or {}).get("max"),
+            x["phase"],
+            x["h"],
+        ]
+        for x in r["elections"]
     ]
 
 
@@ -410,7 +492,7 @@ def clause_rows(r: dict[str, Any]) -> list[list[Any]]:
 
 
 def change_row(change: dict[str, Any], site: dict[str, str]) -> list[Any]:
-    """The columns of CHANGE_COLUMNS for one substantive change (figures.clause_changes)."""
+    """The columns of CHANGE_COLUMNS for one classified change (figures.clause_changes)."""
     e, c = change["event"], change["clause"]
     return [
         e.id,
@@ -421,6 +503,7 @@ def change_row(change: dict[str, Any], site: dict[str, str]) -> list[Any]:
         c.position,
         c.template.id,
         change["kind"],
+        change["class"],
         EDGES.sub("", change["was"]) or None,
         EDGES.sub("", change["text"]) or None,
     ]

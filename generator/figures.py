@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import messages
+from .claims import LEADER_GROUPS, EventClaims
 from .model import Event, Registry
 
 # Chart titles, row labels and field-table words (messages/id.yml, `figures`).
@@ -38,9 +39,14 @@ SHADES += (("#cb181d", "#ffffff"), ("#67000d", "#ffffff"))
 Row = tuple[str, int, str]  # a bar: label, count, link relative to the site root ("" for none)
 
 
-def statistics(registry: Registry, status: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    """Counts behind the statistics page, each as a bar chart whose rows also fill its table."""
+def statistics(
+    registry: Registry, status: dict[str, tuple[str, str]], said: dict[str, EventClaims]
+) -> dict[str, Any]:
+    """Counts behind the statistics page, each as a bar chart whose rows also fill its
+    table; every share names its denominator (`total` of each chart). Who presided and
+    what changed come from claims.py, never recounted here."""
     events = registry.events
+    claims = [said[e.id] for e in events]
     provinces = sorted(
         (
             (p.name, len(registry.by_province.get(p.code, ())), f"wilayah/{p.slug}/")
@@ -52,28 +58,32 @@ def statistics(registry: Registry, status: dict[str, tuple[str, str]]) -> dict[s
         (x.name, len(registry.by_election.get(x.id, ())), f"pemilu/{x.id}/")
         for x in registry.elections.values()
     ]
-    officials = _official_rows(events, status)
-    clauses = _clause_rows(events)
+    heads = [c.presiding_head for c in claims if c.presiding_head is not None]
+    clauses = _clause_rows(claims)
     compared = [e for e in events if e.compared]
+    kinds = Counter(ch.klass for c in claims for ch in c.changes)
+    province_rows = [p for p in provinces if p[1]]
     return {
         "total": len(events),
-        "acting": sum(1 for e in events if e.official and e.official.acting),
-        "with_official": sum(1 for e in events if e.official),
+        "heads": len(heads),
+        "acting_heads": sum(1 for p in heads if p.acting),
         "clause_total": sum(row[1] for row in clauses),
-        "changes": sum(e.changes for e in events),
-        "changed_clauses": sum(1 for e in events for c in e.compared if c.kind == "changed"),
+        "changes": kinds["isi"],
+        "change_classes": [(k, kinds[k]) for k in ("urutan", "salah-ketik", "sinonim")],
+        "changed_clauses": sum(1 for c in claims for k in c.clause_kinds if k == "changed"),
         "compared_events": len(compared),
-        "following": sum(1 for e in events if e.follows_template),
+        "following": sum(1 for e in compared if said[e.id].follows_template),
         "paraphrases": sum(1 for e in events for c in e.clauses if c.kind == "paraphrase"),
         "covered_provinces": sum(1 for p in provinces if p[1]),
         "elections": bar_chart("pemilu", WORDS["elections"], elections, len(events)),
         "years": bar_chart("tahun", WORDS["years"], _year_rows(events)),
-        "provinces": bar_chart("provinsi", WORDS["provinces"], [p for p in provinces if p[1]]),
-        "officials": bar_chart("pejabat", WORDS["officials"], officials),
+        "provinces": bar_chart("provinsi", WORDS["provinces"], province_rows, len(events)),
+        "leaders": bar_chart("memimpin", WORDS["leaders"], _leader_rows(claims), len(events)),
+        "officials": bar_chart("pejabat", WORDS["officials"], _head_rows(heads, status)),
         "clauses": bar_chart("klausul", WORDS["clauses"], clauses),
         "timing": [
             bar_chart(f"h-n-{x.id}", WORDS["timing"].format(name=x.name), rows)
-            for x, rows in _timing_rows(registry)
+            for x, rows in _timing_rows(registry, said)
         ],
     }
 
@@ -96,7 +106,7 @@ def _h_group(fewest: int | None, most: int | None) -> str:
     return WORDS["wide_range"]
 
 
-def _timing_rows(registry: Registry) -> list[tuple[Any, list[Row]]]:
+def _timing_rows(registry: Registry, said: dict[str, EventClaims]) -> list[tuple[Any, list[Row]]]:
     """Per election with events: how many took place how long before voting day."""
     out = []
     order = [g[0] for g in H_GROUPS] + [
@@ -109,7 +119,10 @@ def _timing_rows(registry: Registry) -> list[tuple[Any, list[Row]]]:
         if not events:
             continue
         counts = Counter(
-            _h_group(t.fewest, t.most) for e in events for t in e.timings if t.election is x
+            _h_group(t.fewest, t.most)
+            for e in events
+            for t in said[e.id].timings
+            if t.election is x
         )
         out.append((x, [(label, counts[label], "") for label in order if counts[label]]))
     return out
@@ -123,34 +136,47 @@ def _year_rows(events: tuple[Event, ...]) -> list[Row]:
     return rows + ([(WORDS["no_date"], years[None], "")] if years[None] else [])
 
 
-def _official_rows(events: tuple[Event, ...], status: dict[str, tuple[str, str]]) -> list[Row]:
-    counts = Counter(e.official.status if e.official else "" for e in events)
+def _leader_rows(claims: list[EventClaims]) -> list[Row]:
+    """Events by the office of whoever presided: kepala daerah, sekretaris daerah, other
+    (another official, a group or a body), or not recorded (claims.leader_group)."""
+    counts = Counter(c.leader_group for c in claims)
+    return [(WORDS["leader_groups"][g], counts[g], "") for g in LEADER_GROUPS if counts[g]]
+
+
+def _head_rows(heads: list[Any], status: dict[str, tuple[str, str]]) -> list[Row]:
+    """Kepala daerah who presided, by status: definitive or acting (Pj, Pjs, Plt, Plh)."""
+    counts = Counter(p.status for p in heads)
     rows = [
         (WORDS["official"].format(full=full, short=short), counts[s], "")
         for s, (short, full) in status.items()
     ]
-    return [r for r in rows if r[1]] + (
-        [(WORDS["no_official"], counts[""], "")] if counts[""] else []
-    )
+    return [r for r in rows if r[1]]
 
 
 CLAUSE_KINDS: Mapping[str, str] = WORDS["clause_kinds"]
 
 
-def _clause_rows(events: tuple[Event, ...]) -> list[Row]:
-    """Clauses by comparison class; filled slots count as the same as the template."""
-    counts = Counter(c.kind for e in events for c in e.clauses)
+def _clause_rows(claims: list[EventClaims]) -> list[Row]:
+    """Clauses by comparison class (claims.clause_kind); filled slots count as same."""
+    counts = Counter(k for c in claims for k in c.clause_kinds)
     return [(label, counts[key], "") for key, label in CLAUSE_KINDS.items() if counts[key]]
 
 
-def clause_changes(events: tuple[Event, ...]) -> list[dict[str, Any]]:
-    """Every substantive change, newest event first: which event changed which clause, how.
-    One list for the changes page and clause-changes.csv, so both always agree."""
+def clause_changes(events: tuple[Event, ...], said: dict[str, EventClaims]) -> list[dict[str, Any]]:
+    """Every classified wording change, newest event first: which event changed which
+    clause, how, and of which class (changes.py). One list for the changes page and
+    clause-changes.csv, so both always agree; only class isi is a change of content."""
     return [
-        {"event": e, "clause": c, "kind": kind, "text": text, "was": was}
+        {
+            "event": e,
+            "clause": ch.clause,
+            "kind": ch.kind,
+            "class": ch.klass,
+            "text": ch.text,
+            "was": ch.was,
+        }
         for e in events
-        for c in e.compared
-        for kind, text, was in c.comparison.changes
+        for ch in said[e.id].changes
     ]
 
 
@@ -174,7 +200,15 @@ def bar_chart(ident: str, title: str, rows: list[Row], total: int = 0) -> dict[s
         }
         for i, (label, value, href) in enumerate(rows)
     ]
-    return {"id": ident, "title": title, "width": width, "height": len(rows) * row_h, "rows": bars}
+    height = len(rows) * row_h
+    return {
+        "id": ident,
+        "title": title,
+        "width": width,
+        "height": height,
+        "rows": bars,
+        "total": total,
+    }
 
 
 def tile_map(registry: Registry) -> dict[str, Any]:

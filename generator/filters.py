@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import messages, textdiff
-from .model import Event, Region
+from .model import Region
 
 # User-visible labels come from the Indonesian catalogue (messages/id.yml); these
 # names stay so templates and modules keep one short name per label table.
@@ -28,6 +28,7 @@ LEGAL_TYPES: Mapping[str, str] = messages.section("labels.legal_types")
 WORDS: Mapping[str, str] = messages.section("words")
 DATES: Mapping[str, str] = messages.section("dates")
 FILTERS: Mapping[str, str] = messages.section("filters")
+H_WORDS: Mapping[str, str] = messages.section("claims.h_words")
 
 
 def front_matter_value(value: str) -> Markup:
@@ -62,21 +63,6 @@ def government(region: Region) -> str:
     return WORDS["government_province" if region.is_province else "government"].format(
         name=region.name
     )
-
-
-# Event types whose text a source may quote, and the document that text belongs to.
-TYPE_DOCUMENT = {"ikrar": "ikrar", "pakta-integritas": "pakta-integritas", "deklarasi": "deklarasi"}
-
-
-def missing_texts(event: Event) -> list[str]:
-    """Documents the event's types promise but no clause quotes: an ikrar event without
-    ikrar clauses, a pakta-integritas event without the pact's text. Each is said on the
-    page in its own words, so a pakta-only event never reads "no pledge text"."""
-    present = {c.document for c in event.clauses}
-    wanted = [TYPE_DOCUMENT[t] for t in event.event_types if t in TYPE_DOCUMENT]
-    if not wanted and not event.clauses:
-        wanted = ["ikrar"]
-    return [d for d in dict.fromkeys(wanted) if d not in present]
 
 
 def long_date(value: str | date) -> str:
@@ -125,6 +111,26 @@ def days_label(timing: Any) -> str:
     if timing.fewest is None or timing.exact:
         return h_day(timing.most)
     return f"{h_day(timing.most)}…{h_day(timing.fewest)}"
+
+
+def days_words(timing: Any) -> str:
+    """The same in words, for citizens who do not read "H-5": "5 hari sebelum
+    pemungutan suara", "236 hari sesudah pemungutan suara", "pada hari pemungutan suara"."""
+    if timing is None or not timing.known:
+        return ""
+    lo, hi = timing.fewest, timing.most
+    if hi is None:
+        return H_WORDS["earlier"].format(n=number(lo)) if lo >= 0 else H_WORDS["open"]
+    if lo == hi:
+        if lo == 0:
+            return H_WORDS["day"]
+        key = "before" if lo > 0 else "after"
+        return H_WORDS[key].format(n=number(abs(lo)))
+    if lo >= 0:
+        return H_WORDS["before_range"].format(lo=number(lo), hi=number(hi))
+    if hi < 0:
+        return H_WORDS["after_range"].format(lo=number(-hi), hi=number(-lo))
+    return H_WORDS["spans"].format(before=number(hi), after=number(-lo))
 
 
 def status_label(status: str, long: bool = False) -> str:

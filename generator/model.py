@@ -57,27 +57,6 @@ class EventDate:
         return last.isoformat() if last else ""
 
 
-@dataclass(frozen=True)
-class Timing:
-    """How long before an election's voting day an event took place (H-n).
-
-    `fewest` comes from the latest possible day, `most` from the earliest; either is
-    None when open (reported dates) or unknown; negative means after voting day.
-    """
-
-    election: Election
-    fewest: int | None
-    most: int | None
-
-    @property
-    def known(self) -> bool:
-        return self.fewest is not None or self.most is not None
-
-    @property
-    def exact(self) -> bool:
-        return self.fewest is not None and self.fewest == self.most
-
-
 ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
 
 
@@ -157,6 +136,8 @@ class Source:
     accessed: str
     archive_url: str
     supports: tuple[str, ...]
+    # full or partial (the contributor could read only part of it); "" when not said.
+    read: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,19 +166,6 @@ class Event:
     history: tuple[Change, ...] = ()
     version: Version | None = None
 
-    @cached_property
-    def official(self) -> Person | None:
-        """The official tables and filters name: who presided, else the first official
-        the sources name (a Pj governor who only witnessed, say); never a group."""
-        persons = [p for p in self.people if not p.is_group]
-        return next((p for p in persons if "presiding" in p.roles), persons[0] if persons else None)
-
-    @cached_property
-    def reader(self) -> Person | None:
-        """Who read the pledge aloud, when that is not the presiding official."""
-        official = self.official
-        return next((p for p in self.people if "reading" in p.roles and p is not official), None)
-
     @property
     def joint(self) -> bool:
         """A joint event: other regions' governments took part beside the host."""
@@ -207,22 +175,6 @@ class Event:
     def regions(self) -> tuple[Region, ...]:
         """Every region the event concerns: the host first, then those that took part."""
         return (self.region, *self.participating)
-
-    @cached_property
-    def timings(self) -> tuple[Timing, ...]:
-        """H-n against every election the event belongs to, in voting order."""
-        return tuple(
-            Timing(x, *dates.days_before(x.voting_date, self.date.value, self.date.precision))
-            for x in self.elections
-        )
-
-    @cached_property
-    def timing(self) -> Timing | None:
-        """The H-n tables and downloads show: the first election not yet voted at the
-        event's latest possible day, else the last one; None when the date is unknown."""
-        known = [t for t in self.timings if t.known]
-        ahead = [t for t in known if t.fewest is None or t.fewest >= 0]
-        return (ahead or known[-1:] or [None])[0]
 
     def documents(self, kind: str) -> tuple[Clause, ...]:
         """The clauses of one text: ikrar, pakta-integritas or deklarasi."""
@@ -242,19 +194,6 @@ class Event:
     def paraphrased(self) -> int:
         """How many clauses paraphrase a template: shown, never counted as changes."""
         return sum(1 for c in self.clauses if c.kind == "paraphrase")
-
-    @cached_property
-    def changes(self) -> int:
-        """Substantive changes in all compared clauses, one per changed phrase."""
-        return sum(len(c.comparison.changes) for c in self.clauses if c.comparison)
-
-    @cached_property
-    def follows_template(self) -> bool:
-        """Every clause with a template is quoted verbatim and has no substantive change
-        (spelling differences and filled slots allowed); clauses with no template are
-        not compared. Paraphrases cannot show that a template was followed."""
-        templated = [c for c in self.clauses if c.template is not None]
-        return bool(templated) and all(c.kind in ("same", "spelling") for c in templated)
 
 
 @dataclass(frozen=True)
@@ -463,4 +402,5 @@ def _source(s: dict[str, Any]) -> Source:
         s.get("accessed", ""),
         s.get("archive_url", ""),
         tuple(s.get("supports", ())),
+        s.get("read", ""),
     )

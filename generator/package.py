@@ -14,23 +14,29 @@ import jinja2
 from . import cite, messages
 from .model import Registry
 
-API_VERSION = 1  # raised when a field of the per-region or per-election files changes meaning
+API_VERSION = 2  # raised when a field of the per-region or per-election files changes meaning
 # Which codebook list explains which CSV column.
 CODED = {
     ("events.csv", "region_level"): "region_level",
     ("events.csv", "date_precision"): "date_precision",
     ("events.csv", "event_types"): "event_types",
-    ("events.csv", "official_status"): "official_status",
-    ("events.csv", "official_acting"): "yes_no",
+    ("events.csv", "presiding_status"): "official_status",
+    ("events.csv", "presiding_acting"): "yes_no",
     ("events.csv", "joint"): "yes_no",
-    ("events.csv", "official_roles"): "people_roles",
+    ("events.csv", "presiding_roles"): "people_roles",
+    ("events.csv", "leader_group"): "leader_group",
+    ("events.csv", "election_phase"): "election_phase",
     ("events.csv", "reader_status"): "official_status",
+    ("event-elections.csv", "phase"): "election_phase",
     ("events.csv", "people"): "people_roles",
     ("events.csv", "bodies"): "body_kinds",
     ("events.csv", "clauses_follow_template"): "yes_no",
     ("clauses.csv", "document"): "documents",
     ("clauses.csv", "wording"): "wording",
     ("clauses.csv", "differs"): "yes_no",
+    ("clauses.csv", "comparison"): "comparison",
+    ("clause-changes.csv", "change"): "change_kind",
+    ("clause-changes.csv", "class"): "change_class",
 }
 # Table Schema types of the CSV columns; every other column is a string.
 TYPES = {
@@ -40,13 +46,16 @@ TYPES = {
     "clause_index": "integer",
     "changes": "integer",
     "spelling_differences": "integer",
+    "participating_count": "integer",
     "days_before_min": "integer",
     "days_before_max": "integer",
+    "voting_date": "date",
+    "changes_of_content": "integer",
     "date_start": "date",
     "date_end": "date",
     "updated": "date",
     "joint": "boolean",
-    "official_acting": "boolean",
+    "presiding_acting": "boolean",
     "clauses_follow_template": "boolean",
     "differs": "boolean",
 }
@@ -133,7 +142,7 @@ def _field(name: str, description: str) -> dict[str, Any]:
 def summary(record: dict[str, Any]) -> dict[str, Any]:
     """An event in the per-region and per-election files: enough to list and sort it;
     the full record is one request away (`json`)."""
-    official = record["official"] or {}
+    presiding = record["presiding"] or {}
     return {
         "id": record["id"],
         "url": record["url"],
@@ -143,9 +152,12 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
         "joint": record["joint"],
         "date": record["date"],
         "elections": [x["id"] for x in record["elections"]],
-        "days_before": record["days_before"],
+        "days_before": {
+            x["id"]: x["days_before"] and {**x["days_before"], "phase": x["phase"]}
+            for x in record["elections"]
+        },
         "event_types": record["event_types"],
-        "official": {k: official.get(k) for k in ("name", "office", "status")} or None,
+        "presiding": {k: presiding.get(k) for k in ("name", "office", "status")} or None,
         "participant_count": record["participants"]["count"],
         "updated": record["updated"],
     }

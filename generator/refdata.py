@@ -93,9 +93,20 @@ class Spelling:
 
 
 @dataclass(frozen=True)
+class Synonym:
+    """Words a template clause may be sworn with in place of one another (wording.yml):
+    shown as a change of class sinonim, never counted as a change of content."""
+
+    words: tuple[str, ...]
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Wording:
     rules: tuple[WordingRule, ...] = ()
     spellings: tuple[Spelling, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
 
 
 def region(row: dict[str, str]) -> Region:
@@ -153,7 +164,10 @@ def wording(v: dict[str, Any]) -> Wording:
         Spelling(s["standard"], tuple(s["variants"]), s["kind"], s["source"], s.get("note", ""))
         for s in v.get("spellings", [])
     )
-    return Wording(rules, spellings)
+    synonyms = tuple(
+        Synonym(tuple(s["words"]), s["source"], s.get("note", "")) for s in v.get("synonyms", [])
+    )
+    return Wording(rules, spellings, synonyms)
 
 
 def _parts(text: str, slots: dict[str, Any]) -> tuple[tuple[str, str], ...]:

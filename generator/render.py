@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from . import cite, corrections, exports, parallel, wording
+from . import cite, claims, corrections, exports, parallel, wording
 from .filters import (
     BODY_KINDS,
     DOCUMENTS,
@@ -32,12 +32,12 @@ from .filters import (
     date_phrase,
     date_short,
     days_label,
+    days_words,
     field_labels,
     front_matter_value,
     government,
     lines,
     long_date,
-    missing_texts,
     number,
     roles_label,
     short_date,
@@ -81,6 +81,7 @@ def environment() -> jinja2.Environment:
         bidang=field_labels,
         peran=roles_label,
         hari=days_label,
+        hari_kata=days_words,
         pemerintah=government,
     )
     env.globals.update(
@@ -90,7 +91,6 @@ def environment() -> jinja2.Environment:
         TABLE_LIMIT=TABLE_LIMIT,
         BODY_KINDS=BODY_KINDS,
         DOCUMENTS=DOCUMENTS,
-        missing_texts=missing_texts,
         FIELDS=FIELDS,
         ROLES=ROLES,
     )
@@ -119,6 +119,9 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
         e.id: cite.citation(e, env.globals["site"], long_date, types_label(e.event_types))
         for e in registry.events
     }
+    # Every derived statement (who presided, H-n per election, counts, clause states,
+    # change classes), computed once; templates print these and derive nothing.
+    env.globals["said"] = claims.derive_all(registry)
     r = registry
     out = {
         "index.md": page(env, "home.md.j2", 0, reg=r),
@@ -130,7 +133,12 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
         "bandingkan/klausul.md": page(env, "compare-clauses.md.j2", 2, reg=r),
         "bandingkan/berdampingan.md": page(env, "side-by-side.md.j2", 2, reg=r),
         "cari/index.md": page(
-            env, "search.md.j2", 1, reg=r, filters=search_filters(r), open_filters=False
+            env,
+            "search.md.j2",
+            1,
+            reg=r,
+            filters=search_filters(r, env.globals["said"]),
+            open_filters=False,
         ),
         "cari/wilayah.json": region_finder_data(r),
     }
@@ -224,12 +232,16 @@ def region_keys(r: Registry) -> dict[str, list[str]]:
     }
 
 
-def search_filters(registry: Registry) -> list[dict[str, Any]]:
+def search_filters(
+    registry: Registry, said: dict[str, claims.EventClaims] | None = None
+) -> list[dict[str, Any]]:
     """Filter menus of the search page. Values equal the data-pagefind-filter values
     the page templates emit, so choosing one narrows Pagefind's results exactly."""
     events = registry.events
     years = sorted({e.date.year for e in events if e.date.year}, reverse=True)
-    statuses = [s for s in STATUS if any(e.official and e.official.status == s for e in events)]
+    said = said if said is not None else claims.derive_all(registry)
+    presiding = [said[e.id].presiding for e in events]
+    statuses = [s for s in STATUS if any(p and p.status == s for p in presiding)]
     kinds = [k for k in EVENT_TYPES if any(k in e.event_types for e in events)]
     return [
         {

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from generator import dates
-from generator.model import Election, Timing
+from generator.claims import ElectionTiming as Timing
+from generator.model import Election
 from generator.render import days_label
 
 D = date.fromisoformat
