@@ -135,10 +135,9 @@ def test_events_json_matches_the_model(built: tuple[Registry, dict[str, str]]) -
         assert r["date"]["precision"] == e.date.precision
         assert r["date"]["value"] == (e.date.value or None)
         assert [x["name"] for x in r["elections"]] == [x.name for x in e.elections]
-        assert r["official"] == (
-            e.official
-            and next(p for p, q in zip(r["people"], e.people, strict=True) if q is e.official)
-        )
+        # Who presided: the first person whose own roles include presiding, else null.
+        presiding = [p for p in r["people"] if "group" not in p and "presiding" in p["roles"]]
+        assert r["presiding"] == (presiding[0] if presiding else None)
         assert [p["roles"] for p in r["people"]] == [list(p.roles) for p in e.people]
         assert [p.get("name") for p in r["people"]] == [p.name or None for p in e.people if 1]
         assert [b["kind"] for b in r["bodies"]] == [b.kind for b in e.bodies]
@@ -206,11 +205,13 @@ def test_events_csv_matches_the_model(built: tuple[Registry, dict[str, str]]) ->
         assert row["province_name"] == e.province.name
         assert row["date_value"] == e.date.value
         assert row["elections"] == "; ".join(x.id for x in e.elections)
-        assert row["official_status"] == (e.official.status if e.official else "")
+        presiding = [p for p in e.people if not p.is_group and "presiding" in p.roles]
+        assert row["presiding_status"] == (presiding[0].status if presiding else "")
         assert row["joint"] == ("yes" if e.joint else "no")
         assert row["participating_region_codes"] == "; ".join(x.code for x in e.participating)
         assert (row["venue"], row["organizer"]) == (e.venue, e.organizer)
-        assert row["reader_name"] == (e.reader.name if e.reader else "")
+        readers = [p for p in e.people if "reading" in p.roles and p not in presiding[:1]]
+        assert row["reader_name"] == (readers[0].name or readers[0].group if readers else "")
         assert len(row["people"].split("; ")) == len(e.people) or not e.people
         assert row["bodies"].count(": ") == len(e.bodies)
         assert row["participant_count"] == str(e.participant_count or "")
@@ -363,7 +364,7 @@ def test_charts_are_well_formed_and_labelled(built: tuple[Registry, dict[str, st
     out = built[1]
     reg = built[0]
     charts = svgs(out["statistik/index.md"])
-    assert len(charts) == 5 + sum(1 for x in reg.elections if reg.by_election.get(x))  # + H-n
+    assert len(charts) == 6 + sum(1 for x in reg.elections if reg.by_election.get(x))  # + H-n
     for svg in charts + svgs(out["statistik/peta.md"]):
         assert svg.tag == f"{SVG}svg" and svg.get("width") == "100%"
         assert re.fullmatch(r"0 0 [\d.]+ [\d.]+", svg.get("viewBox", ""))
@@ -419,11 +420,11 @@ def test_hostile_values_survive_json_and_csv(hostile: tuple[Registry, dict[str, 
     raw = out["data/events.json"]
     assert "<script" not in raw and "]]>" not in raw
     record = next(r for r in json.loads(raw)["events"] if r["id"] == "kab-bengkayang-2024-01-02")
-    assert record["official"]["name"] == EVIL
+    assert record["presiding"]["name"] == EVIL
     assert record["province"]["name"] == f"Kalbar {EVIL}"
     assert record["notes"] == f"baris satu\nbaris dua, {EVIL}"
     row = next(r for r in read_csv(out["data/events.csv"]) if r["id"] == record["id"])
-    assert row["official_name"] == EVIL and row["notes"] == record["notes"]
+    assert row["presiding_name"] == EVIL and row["notes"] == record["notes"]
     assert row["participant_description"] == '\'=HYPERLINK("http://x")'  # not a formula
     assert row["legal_basis"] == f"Surat {EVIL}"
     clauses = [r for r in read_csv(out["data/clauses.csv"]) if r["event_id"] == record["id"]]

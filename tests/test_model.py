@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import model, validate
+from generator import claims, model, validate
 from tests.conftest import FIXTURES, TODAY, make_registry
 
 
@@ -32,7 +32,8 @@ def test_events_newest_first_and_indexed(tmp_path: Path) -> None:
 def test_acting_officials_and_last_change_dates(tmp_path: Path) -> None:
     reg = registry(tmp_path)
     by_id = {e.id: e for e in reg.events}
-    assert by_id["kab-bengkayang-2020-10-20"].official.acting
+    seed = by_id["kab-bengkayang-2020-10-20"]
+    assert claims.derive_all(reg)[seed.id].presiding.acting
     assert by_id["kab-bengkayang-2020-10-20"].updated == "2026-11-20"
     assert reg.schema["properties"]["region"]
     assert [r.code for r in reg.children(reg.regions["61"])] == ["61.07"]
@@ -40,9 +41,12 @@ def test_acting_officials_and_last_change_dates(tmp_path: Path) -> None:
 
 def test_people_by_role(tmp_path: Path) -> None:
     """Who presided, who read the pledge, who signed as a group: each its own fact."""
-    e = {e.id: e for e in registry(tmp_path).events}["kab-pulang-pisau-2024-10"]
-    assert (e.official.name, e.official.status) == ("Fiktif Penjabat", "pj")
-    assert (e.reader.name, e.reader.office, e.reader.status) == (
+    reg = registry(tmp_path)
+    e = {e.id: e for e in reg.events}["kab-pulang-pisau-2024-10"]
+    said = claims.derive_all(reg)[e.id]
+    assert (said.presiding.name, said.presiding.status) == ("Fiktif Penjabat", "pj")
+    reader = said.readers[0]
+    assert (reader.name, reader.office, reader.status) == (
         "Fiktif Sekda",
         "Sekretaris Daerah",
         "plh",

@@ -171,15 +171,16 @@ def test_every_fact_of_a_joint_event_has_its_place(pages: dict[str, str]) -> Non
     assert "Halaman Kantor Dinas Pendidikan Pulang Pisau" in office
     # Tables: the joint badge, the organising office and the reader beside the presider
     bengkayang = pages["wilayah/kab-bengkayang.md"]
-    assert "bersama 2 wilayah" in bengkayang
+    assert "bersama 1 wilayah lain" in bengkayang
     listing = pages["peristiwa/index.md"]
-    assert "oleh Dinas Pendidikan" in listing and "Dibacakan: Fiktif Sekda" in listing
+    assert "oleh Dinas Pendidikan" in listing
+    assert "Fiktif Sekda" in listing and "membacakan ikrar" in listing
 
 
 def test_a_pakta_without_its_text_says_so(pages: dict[str, str]) -> None:
     page = pages["peristiwa/kab-bener-meriah-2024-10-07.md"]  # clauses quoted: ikrar only
-    assert "Teks pakta integritas tidak dikutip dalam sumber." in page
-    assert "Sumber tidak memuat isi ikrar" not in page
+    assert "Bunyi pakta integritas tidak dicatat." in page
+    assert "Sumber tidak memuat isi ikrar" not in page and "Bunyi ikrar" not in page
 
 
 def test_finder_data_counts_events_as_region_pages_do(pages: dict[str, str]) -> None:

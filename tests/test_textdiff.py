@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import model, validate
+from generator import claims, model, validate
 from generator.textdiff import Comparer, wording_from
 from tests.conftest import FIXTURES, TODAY, make_registry
 
@@ -123,14 +123,17 @@ def test_every_seed_clause_is_pinned(seeds: model.Registry) -> None:
 def test_bener_meriah_clause_2_is_one_replacement(seeds: model.Registry) -> None:
     event = next(e for e in seeds.events if e.id == "kab-bener-meriah-2024-10-07")
     assert event.clauses[1].comparison.changes == (("replaced", "politik", "konflik"),)
-    assert event.changes == 2  # clause 1 without "pegawai" ("aparatur sipil negara"), clause 2
+    said = claims.derive_all(seeds)[event.id]
+    assert len(said.substantive) == 2  # clause 1 without "pegawai" ("aparatur sipil negara"), clause 2
 
 
 def test_seed_events_following_the_template(seeds: model.Registry) -> None:
     """Pulang Pisau differs only in spelling and its election's name: it follows."""
-    following = sorted(e.id for e in seeds.events if e.follows_template)
+    said = claims.derive_all(seeds)
+    following = sorted(e.id for e in seeds.events if said[e.id].follows_template)
     assert following == ["kab-pulang-pisau-2024"]
-    assert {e.id: e.changes for e in seeds.events if e.changes} == {
+    counts = {e.id: len(said[e.id].substantive) for e in seeds.events}
+    assert {k: v for k, v in counts.items() if v} == {
         "kab-bener-meriah-2024-10-07": 2,
         "kab-bengkayang-2020-10-20": 1,
         "kota-bandung-2023-07-18": 5,
@@ -140,7 +143,8 @@ def test_seed_events_following_the_template(seeds: model.Registry) -> None:
 def test_a_paraphrase_with_a_template_counts_no_change(seeds: model.Registry) -> None:
     kepri = next(e for e in seeds.events if e.id == "prov-kepulauan-riau-2020-10-19")
     assert all(c.template is not None and c.kind == "paraphrase" for c in kepri.clauses)
-    assert kepri.changes == 0 and kepri.compared == () and not kepri.follows_template
+    said = claims.derive_all(seeds)[kepri.id]
+    assert said.substantive == () and kepri.compared == () and not said.follows_template
 
 
 # --- Synthetic clauses: one per class -------------------------------------------------

@@ -125,9 +125,10 @@ def test_codebook_labels_every_code_in_the_csv(built_site: Path) -> None:
         known.setdefault(row["column"], set()).add(row["code"])
     events = list(csv.DictReader(io.StringIO(read_csv(built_site, "events.csv"))))
     assert events
-    for column in ("region_level", "date_precision", "official_status", "joint"):
+    columns = ("region_level", "date_precision", "presiding_status", "joint", "leader_group")
+    for column in columns:
         assert {r[column] for r in events if r[column]} <= known[column], column
-    for column in ("event_types", "elections"):
+    for column in ("event_types", "elections", "election_phase"):
         used = {v for r in events for v in r[column].split("; ") if v}
         assert used <= known[column], column
     roles = {m for r in events for m in re.findall(r"(?:^|; )([a-z+]+):", r["people"])}
@@ -138,10 +139,13 @@ def test_events_csv_dates_and_days_before(built_site: Path) -> None:
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(read_csv(built_site, "events.csv")))}
     exact = rows["kab-bener-meriah-2024-10-07"]
     assert (exact["date_start"], exact["date_end"]) == ("2024-10-07", "2024-10-07")
-    assert (exact["days_before_min"], exact["days_before_max"]) == ("51", "51")
+    assert (exact["election_days_before_min"], exact["election_days_before_max"]) == ("51", "51")
     reported = rows["kab-bengkayang-2020-10-20"]
     assert (reported["date_start"], reported["date_end"]) == ("", "2020-10-20")
-    assert (reported["days_before_min"], reported["days_before_max"]) == ("50", "")
+    assert (reported["election_days_before_min"], reported["election_days_before_max"]) == (
+        "50",
+        "",
+    )
     assert reported["source_publishers"] and reported["source_titles"]
     undated = rows["kab-pulang-pisau-2024"]
     assert undated["date_end"] == "" or undated["date_precision"] == "year"
