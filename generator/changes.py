@@ -91,15 +91,17 @@ def _segment_class(kind: str, text: str, was: str, synonyms: Synonyms) -> str:
 
 
 def _clause_changes(clause: Clause, synonyms: Synonyms) -> list[Change]:
-    """A clause's differences, a removed phrase said again elsewhere paired into one move."""
+    """A clause's differences, a removed phrase said again elsewhere (its words in any
+    order: "dan ancaman" removed, "ancaman dan" added) paired into one move."""
     segments = [s for s in clause.comparison.segments if s[0] in ("replaced", "removed", "added")]
     removed = [i for i, s in enumerate(segments) if s[0] == "removed"]
     added = [i for i, s in enumerate(segments) if s[0] == "added"]
     moved: dict[int, int] = {}
     for i in removed:
-        key = words(segments[i][2])
+        key = sorted(words(segments[i][2]))  # the same words, in any order
         match = next(
-            (j for j in added if j not in moved.values() and words(segments[j][1]) == key), None
+            (j for j in added if j not in moved.values() and sorted(words(segments[j][1])) == key),
+            None,
         )
         if match is not None and key:
             moved[i] = match

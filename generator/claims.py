@@ -276,4 +276,3 @@ def derive_all(registry: Registry) -> dict[str, EventClaims]:
     """Claims of every event, by id; computed once per build."""
     synonyms = changeclass.synonyms_from(registry.wording.synonyms)
     return {e.id: derive(e, synonyms) for e in registry.events}
-
