@@ -81,7 +81,7 @@
     [word("date"), function (r) { return when(r.date); }],
     [word("elections"), function (r) { return listed((r.elections || []).map(function (x) { return x.name; })); }],
     [word("kinds"), function (r) { return listed((r.event_types || []).map(function (k) { return KINDS[k] || k; })); }],
-    [word("official"), function (r) { return official(r.official); }],
+    [word("official"), function (r) { return official(r.presiding) || word("no_presiding"); }],
     [word("participants"), function (r) {
       var n = r.participants && r.participants.count;
       return typeof n === "number" ? word("people", { n: n.toLocaleString(LOCALE) }) : null;
