@@ -109,7 +109,7 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     edit links; both may be empty.
     """
     env = environment()
-    env.globals["site"] = {"url": "", "repo_url": "", **(site or {})}
+    env.globals["site"] = {"url": "", "repo_url": "", "report_email": "", **(site or {})}
     env.globals["kutip"] = {
         "highwire": cite.highwire,
         "event_jsonld": cite.event_jsonld,

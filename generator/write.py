@@ -9,6 +9,7 @@ previous output untouched and a reader of docs/ never sees half a build.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -55,15 +56,23 @@ def _finished(rel: str, text: str) -> str:
     return passthrough.mark_blocks(text) if rel.endswith(".md") else text
 
 
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
 def site_settings(config: Path) -> dict[str, str]:
-    """site_url and repo_url from mkdocs.yml, the one place they are configured."""
+    """site_url, repo_url and extra.report_email from mkdocs.yml, the one place they are
+    configured. The address is the way to report an error without a GitHub account; a
+    value that is not a plain address is ignored rather than put into a mailto: link."""
     if not config.exists():
         return {}
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     url = str(data.get("site_url") or "")
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    email = str(extra.get("report_email") or "")
     return {
         "url": url if not url or url.endswith("/") else url + "/",
         "repo_url": str(data.get("repo_url") or "").rstrip("/"),
+        "report_email": email if EMAIL.fullmatch(email) else "",
     }
 
 

@@ -209,3 +209,31 @@ def test_search_stop_words_name_no_region() -> None:
     reference_regions = (ROOT / "registry" / "regions.csv").read_text(encoding="utf-8")
     words = set(re.sub(r"[^a-z0-9]+", " ", reference_regions.lower()).split())
     assert stop & words == set()
+
+
+def test_an_error_can_be_reported_without_a_github_account(tmp_path: Path) -> None:
+    """With extra.report_email set, every event and region page offers a mailto: link
+    whose subject names the record and whose body is the page's address."""
+    from generator import write
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_url: https://contoh.github.io/registri\n"
+        'extra:\n  report_email: "koreksi@contoh.org"\n'
+    )
+    settings = write.site_settings(config)
+    assert settings["report_email"] == "koreksi@contoh.org"
+    config.write_text('extra:\n  report_email: "x@y.org?cc=z@w.org"\n')
+    assert write.site_settings(config)["report_email"] == ""  # not a plain address: no link
+    events = {p.name: p.read_bytes() for p in (FIXTURES / "records").glob("*.yml")}
+    checked, _ = validate.check(make_registry(tmp_path, events), None, TODAY)
+    out = render.render_site(
+        model.build(checked, {}), {**SITE, "report_email": "koreksi@contoh.org"}
+    )
+    page = out["peristiwa/kab-bener-meriah-2024-10-07.md"]
+    assert (
+        'href="mailto:koreksi@contoh.org?subject=%5BKoreksi%5D%20kab-bener-meriah-2024-10-07'
+        "&amp;body=Halaman%3A%20https%3A//contoh.github.io/registri/peristiwa/"
+        'kab-bener-meriah-2024-10-07/"'
+    ) in page
+    assert "mailto:" in out["wilayah/kab-bengkayang.md"]

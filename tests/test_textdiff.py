@@ -124,7 +124,8 @@ def test_bener_meriah_clause_2_is_one_replacement(seeds: model.Registry) -> None
     event = next(e for e in seeds.events if e.id == "kab-bener-meriah-2024-10-07")
     assert event.clauses[1].comparison.changes == (("replaced", "politik", "konflik"),)
     said = claims.derive_all(seeds)[event.id]
-    assert len(said.substantive) == 2  # clause 1 without "pegawai" ("aparatur sipil negara"), clause 2
+    # clause 1 without "pegawai" ("aparatur sipil negara"), clause 2
+    assert len(said.substantive) == 2
 
 
 def test_seed_events_following_the_template(seeds: model.Registry) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -13,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 from playwright.sync_api import expect
 
+from generator import exports
 from tests.conftest import ROOT
 
 MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
@@ -108,6 +110,27 @@ def test_download_this_view_as_csv(page, base_url: str) -> None:
     assert all("Kabupaten" in r[0] for r in rows[1:]) and len(rows) > 2
     names = [r[0] for r in rows[1:]]
     assert names == sorted(names, key=str.lower, reverse=True)
+
+
+def test_an_events_table_downloads_its_rows_of_events_csv(page, base_url: str) -> None:
+    """A table of events saves data: events.csv's columns, ISO dates, numbers as numbers,
+    one field per column, only the rows shown, in the order shown."""
+    page.goto(f"{base_url}peristiwa/")
+    table = page.locator(TABLE).first
+    ids = table.locator("tbody tr:not([hidden])").evaluate_all(
+        "rows => rows.map(r => r.dataset.id)"
+    )
+    with page.expect_download() as info:
+        page.locator(".unduh-tabel").first.get_by_role(
+            "button", name="Unduh tampilan ini (CSV)"
+        ).click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["id"] for r in rows] == ids and len(ids) > 2
+    assert list(rows[0]) == exports.EVENT_COLUMNS
+    for r in rows:
+        assert re.fullmatch(r"(\d{4}(-\d\d(-\d\d)?)?)?", r["date_value"])
+        assert re.fullmatch(r"\d*", r["participant_count"])
 
 
 def test_error_report_is_prefilled(page, base_url: str) -> None:

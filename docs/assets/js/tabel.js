@@ -1,7 +1,9 @@
 /* Sortable, filterable registry tables. Progressive enhancement: without this
  * script every table is complete and readable; with it, column headers become
  * sort buttons, a filter box narrows rows as you type, and "Unduh tampilan ini"
- * saves the rows as shown (filtered, sorted) as CSV, made here in the browser.
+ * saves the rows as shown (filtered, sorted) as CSV, made here in the browser: for a
+ * table of events, their rows of events.csv (the same columns, as data); for other
+ * tables, the cells as shown.
  * Cells may carry data-sort (ISO dates, counts) so sorting is by value, not text;
  * an empty data-sort (undated event, unknown count) sorts last in both directions.
  * Sort and filter live in the URL (?urut=tanggal-naik&saring=...; the second
@@ -243,6 +245,56 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
+  /* RFC 4180 records of a CSV text (quoted fields may hold commas, quotes, newlines). */
+  function parseCsv(text) {
+    var rows = [], row = [], field = "", quoted = false, i = 0;
+    text = text.replace(/^\ufeff/, "");
+    for (; i < text.length; i++) {
+      var ch = text[i];
+      if (quoted) {
+        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+        else if (ch === '"') quoted = false;
+        else field += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === ",") { row.push(field); field = ""; }
+      else if (ch === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
+      else field += ch;
+    }
+    if (field || row.length) { row.push(field); rows.push(row); }
+    return rows;
+  }
+
+  function quoteCell(value) {
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  /* An events table saves data, not its text: the rows of the site's events.csv
+   * (ISO dates, numbers as numbers, one field per column) for the events shown, in
+   * the order shown. Cells come from the CSV as published, guards included. */
+  function dataCsv(table, text) {
+    var rows = parseCsv(text);
+    var head = rows.shift() || [];
+    var byId = {};
+    rows.forEach(function (r) { byId[r[0]] = r; });
+    var lines = [head.map(quoteCell).join(",")];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var r = !row.hidden && byId[row.dataset.id];
+      if (r) lines.push(r.map(quoteCell).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  function save(text, name) {
+    var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
   function makeDownload(table, n) {
     var box = document.createElement("p");
     box.className = "unduh-tabel";
@@ -251,15 +303,15 @@
     button.className = "unduh-tampilan tombol";
     button.textContent = word("download_view");
     button.addEventListener("click", function () {
-      var blob = new Blob([viewCsv(table)], { type: "text/csv;charset=utf-8" });
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
       var page = slug(window.location.pathname.split("/").filter(Boolean).pop() || "registri");
-      link.download = page + (n ? "-" + (n + 1) : "") + ".csv";
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+      var name = page + (n ? "-" + (n + 1) : "") + ".csv";
+      if (!table.dataset.csv) return save(viewCsv(table), name);
+      button.disabled = true;
+      fetch(table.dataset.csv)
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); })
+        .then(function (text) { save(dataCsv(table, text), name); })
+        .catch(function () { save(viewCsv(table), name); })
+        .then(function () { button.disabled = false; });
     });
     box.appendChild(button);
     var holder = table.closest(".tabel-gulir") || table;
