@@ -45,6 +45,8 @@ def citation(e: Event, site: dict[str, str], long_date: Callable[[str], str], ki
         "region": e.region.name,
         "province": e.province.name,
         "start": e.date.value,
+        # The version cited (the record's last commit), as the text citation names it.
+        "version": e.version.short if e.version else "",
     }
 
 
@@ -148,6 +150,8 @@ def csl_item(c: dict) -> dict[str, Any]:
         "number": c["id"],
         "language": "id",
     }
+    if c["version"]:
+        item["version"] = c["version"]
     if c["updated"]:
         item["issued"] = {"date-parts": [[int(p) for p in c["updated"].split("-")]]}
     if c["url"]:
@@ -163,15 +167,18 @@ def _bib(text: str) -> str:
 
 
 def bibtex(c: dict) -> str:
-    """BibTeX @misc; the organization in double braces so it is not split into names."""
+    """BibTeX @misc; the organization in double braces so it is not split into names, the
+    title in braces so sentence-case styles keep its capitals ("Kota Surakarta"). The
+    access date (urldate) is the reader's: kutip.js adds it in the browser."""
     fields = [
-        ("title", _bib(c["title"])),
+        ("title", "{" + _bib(c["title"]) + "}"),
         ("author", "{" + _bib(c["publisher"]) + "}"),
         ("publisher", _bib(c["publisher"])),
         ("year", c["year"]),
         ("date", c["updated"]),
         ("url", c["url"]),
-        ("note", "Catatan " + _bib(c["id"])),
+        ("version", c["version"]),
+        ("note", "Catatan " + _bib(c["id"]) + (f", versi {c['version']}" if c["version"] else "")),
         ("language", "indonesian"),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
@@ -189,6 +196,7 @@ def ris(c: dict) -> str:
         ("DA", c["updated"].replace("-", "/")),
         ("UR", c["url"]),
         ("ID", c["id"]),
+        ("ET", c["version"]),
         ("LA", "id"),
     ]
     text = "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import html
 import io
 import json
 import re
@@ -199,7 +200,10 @@ def test_citation_downloads_parse_and_match_the_page(built_site: Path) -> None:
         library = bibtexparser.parse_string(files["bib"][1])
         assert not library.failed_blocks
         entry = library.entries[0]
-        assert entry.key == ident and entry["title"] == title and entry["url"] == url
+        # Title brace-protected, so sentence-case styles keep "Kota Surakarta" as written.
+        assert entry.key == ident and entry["title"] == "{" + title + "}" and entry["url"] == url
+        version = files["bib"][1].split("version = {", 1)[1].split("}", 1)[0]
+        assert re.fullmatch(r"[0-9a-f]{7,}", version) and csl[0]["version"] == version
         (ris,) = rispy.loads(files["ris"][1])
         assert ris["title"] == title and ris["urls"] == [url] and ris["id"] == ident
         assert meta["og:title"] == [title]
@@ -232,3 +236,15 @@ def test_data_page_has_dataset_jsonld(built_site: Path) -> None:
     for item in data["distribution"]:
         path = item["contentUrl"].split("/data/", 1)[1]
         assert (built_site / "data" / path).exists()
+
+
+def test_the_data_pages_way_to_read_the_csv_works(built_site: Path) -> None:
+    """What the data page tells a Python user to write gives `id` as the first header;
+    plain utf-8 would give '\\ufeffid', as the page warns."""
+    page = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'encoding="utf-8-sig", newline=""' in html.unescape(page)
+    path = built_site / "data" / "events.csv"
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        assert next(csv.reader(f))[0] == "id"
+    with open(path, encoding="utf-8", newline="") as f:
+        assert next(csv.reader(f))[0] == "\ufeffid"

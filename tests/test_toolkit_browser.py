@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import bibtexparser
+import rispy
 import yaml
 from playwright.sync_api import expect
 
@@ -44,6 +47,24 @@ def test_copy_citation_with_access_date(browser, base_url: str) -> None:
         assert "peristiwa/kab-bener-meriah-2024-10-07/" in copied
     finally:
         context.close()
+
+
+def test_citation_downloads_carry_the_readers_access_date(page, base_url: str) -> None:
+    """urldate (BibTeX), Y2 (RIS) and accessed (CSL-JSON) are today's date, added in the
+    browser: the built page stays the same for every reader."""
+    page.goto(f"{base_url}peristiwa/kab-bener-meriah-2024-10-07/")
+    today = date.today()
+    texts = page.locator('.kutipan a[href^="data:"]').evaluate_all(
+        """links => links.map(a => [a.type, decodeURIComponent(escape(atob(
+            a.getAttribute('href').split('base64,')[1])))])"""
+    )
+    found = dict(texts)
+    bib = bibtexparser.parse_string(found["application/x-bibtex"]).entries[0]
+    assert bib["urldate"] == today.isoformat() and bib["title"].startswith("{")
+    (ris,) = rispy.loads(found["application/x-research-info-systems"])
+    assert ris["access_date"] == today.strftime("%Y/%m/%d")
+    (csl,) = json.loads(found["application/vnd.citationstyles.csl+json"])
+    assert csl["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
 
 
 def test_citation_html_is_the_same_for_every_reader(built_site: Path) -> None:
