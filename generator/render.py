@@ -198,6 +198,7 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             provincial=provincial_events(r, region),
             new_record=new_record,
             keys="|".join(keys[region.code]),
+            counts={c.code: len(r.by_region.get(c.code, ())) for c in r.children(region)},
             latest=latest_event(events, region),
         )
     return out

@@ -126,7 +126,7 @@ def test_download_this_view_as_csv(page, base_url: str) -> None:
     text = Path(info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     shown = page.locator(TABLE).last.locator("tbody tr:not([hidden]) th").all_inner_texts()
-    assert rows[0] == ["Wilayah", "Kode", "Tingkat", "Peristiwa"]
+    assert rows[0] == ["Wilayah", "Peristiwa", "Kode", "Tingkat"]
     assert [r[0] for r in rows[1:]] == shown
     assert all("Kabupaten" in r[0] for r in rows[1:]) and len(rows) > 2
     names = [r[0] for r in rows[1:]]

@@ -318,7 +318,26 @@
     holder.parentNode.insertBefore(box, holder);
   }
 
+  /* The comparison page's action bar says how many events are picked. */
+  function countPicks() {
+    document.querySelectorAll("form.pilih-peristiwa").forEach(function (form) {
+      var out = form.querySelector(".pilih-jumlah");
+      if (!out) return;
+      // form.id would name the form's inputs called "id": read the attribute.
+      var id = form.getAttribute("id");
+      function update() {
+        var boxes = document.querySelectorAll('input[form="' + id + '"]:checked');
+        out.textContent = word("picked", { n: boxes.length });
+      }
+      document.addEventListener("change", function (event) {
+        if (event.target.form === form) update();
+      });
+      update();
+    });
+  }
+
   function init() {
+    countPicks();
     var n = 0;
     document.querySelectorAll("table.registri").forEach(function (table) {
       if (table.dataset.siap) return;
