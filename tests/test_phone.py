@@ -48,3 +48,17 @@ def test_compare_action_bar_stays_in_reach_and_counts(sized, base_url: str) -> N
         assert size and size["width"] >= 44 and size["height"] >= 44, size
     bar.get_by_role("button", name="Bandingkan berdampingan").click()
     expect(sized).to_have_url(re.compile(r"berdampingan/\?id=[^&,]+,[^&,]+$"))  # two picked
+
+
+def test_side_by_side_labels_each_value_once_with_its_region(sized, base_url: str) -> None:
+    """Stacked on a phone, a value is labelled with its region only (the date too only
+    when two picked events share a region); the full heading stands once, above."""
+    sized.goto(
+        f"{base_url}bandingkan/berdampingan/?id=kab-bener-meriah-2024-10-07,kab-bengkayang-2020-10-20"
+    )
+    cells = sized.locator("table.berdampingan tbody tr").first.locator("td")
+    expect(cells).to_have_count(2)
+    labels = cells.evaluate_all("cells => cells.map(c => c.dataset.label)")
+    assert labels == ["Kabupaten Bener Meriah", "Kabupaten Bengkayang"]
+    lead = sized.locator("table.berdampingan tbody tr", has=sized.locator("th:text-is('Dipimpin')"))
+    expect(lead).to_have_count(1)

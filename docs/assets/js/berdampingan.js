@@ -203,15 +203,22 @@
       th.appendChild(drop);
       head.appendChild(th);
     });
+    /* On a phone each value is labelled with its event: the region alone, with the
+     * date only where two picked events share a region (the full heading is above). */
+    var names = records.map(function (r) { return r.region.name; });
+    var labels = records.map(function (r, i) {
+      var shared = names.filter(function (n) { return n === names[i]; }).length > 1;
+      return shared ? names[i] + ", " + when(r.date) : names[i];
+    });
     var body = t.createTBody();
     FACTS.concat(clauseRows(records)).forEach(function (row) {
       var tr = body.insertRow();
       var th = el("th", row[0]);
       th.scope = "row";
       tr.appendChild(th);
-      records.forEach(function (r) {
+      records.forEach(function (r, i) {
         var cell = tr.insertCell();
-        cell.setAttribute("data-label", r.region.name + ", " + when(r.date));
+        cell.setAttribute("data-label", labels[i]);
         if (row[1].length === 2) {
           row[1](r, cell);
           return;
