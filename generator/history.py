@@ -22,15 +22,16 @@ page (docs/tentang.md) quotes; a test keeps the two in step.
 
 from __future__ import annotations
 
+import re
+import secrets
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-import yaml
-
-from . import load, migrate
+from . import load, migrate, yaml12
 from .diagnostics import Diagnostic
 from .fielddiff import FieldChange, diff_records
 
@@ -45,8 +46,20 @@ NOTE_KEYS = frozenset({"note", "notes", "description", "elections_note", "other_
 """Keys whose change is wording, not fact: a clarification."""
 
 GIT_TIMEOUT = 300
-SEP_COMMIT, SEP_FIELD, SEP_HEAD = "\x1e", "\x1f", "\x1d"
-LOG_FORMAT = "%x1e%H%x1f%ct%x1f%cs%x1f%s%x1f%b%x1d"
+OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 repositories
+RAW_META = re.compile(
+    r":[0-7]{6} [0-7]{6} ([0-9a-f]{40}|[0-9a-f]{64}) ([0-9a-f]{40}|[0-9a-f]{64}) ([AMDT])"
+)
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MERGE = re.compile(r"Merge pull request (#[0-9]{1,9}) from \S+")
+REASON_MAX = 300
+"""A reason is a commit's subject line: longer ones are cut (a page shows it in full)."""
+UNPRINTABLE = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]+"
+)
+"""Characters a reason never carries: controls, line and paragraph separators, bidi
+and zero-width format characters, lone surrogates, noncharacters (each run -> one space)."""
 
 
 @dataclass(frozen=True)
@@ -137,12 +150,12 @@ def read_log(registry: Path) -> GitLog:
     try:
         shallow, prefix = (
             _git(["rev-parse", "--is-shallow-repository", "--show-prefix"], registry)
-            .decode()
+            .decode("utf-8", errors="replace")
             .split("\n")[:2]
         )
     except FileNotFoundError:
         return GitLog({}, warning=f"git is not installed: {NO_HISTORY}")
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError, ValueError):
         return GitLog({}, warning=f"{registry} is not in a git repository: {NO_HISTORY}")
     if shallow == "true":
         return GitLog(
@@ -150,42 +163,100 @@ def read_log(registry: Path) -> GitLog:
             warning=f"shallow git clone: {NO_HISTORY}; fetch the whole history "
             "(git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)",
         )
+    token = secrets.token_hex(12)
     args = ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw"]
-    args += ["--no-abbrev", "-z", "--relative", f"--format={LOG_FORMAT}", "--", "."]
+    args += ["--no-abbrev", "-z", "--relative", f"--format={log_format(token)}", "--", "."]
     try:
         out = _git(args, registry).decode("utf-8", errors="replace")
     except (OSError, subprocess.SubprocessError):
         return GitLog({}, prefix)  # a repository without commits yet: nothing to show
-    return GitLog(parse_log(out, prefix), prefix, cwd=registry)
+    return GitLog(parse_log(out, prefix, token), prefix, cwd=registry)
 
 
-def parse_log(out: str, prefix: str) -> dict[str, list[Touch]]:
-    """`git log -z --raw` output -> touches per path, oldest first."""
+def log_format(token: str) -> str:
+    """`git log --format` whose separators carry a random token drawn for this run.
+
+    A commit message is text anyone can write, so no fixed separator is safe in it
+    (not U+001E, not even NUL, which `git hash-object` lets a commit hold); a token
+    of 96 random bits cannot be guessed when the commit is written.
+    """
+    return f"%x00{token}C%H{token}F%ct{token}F%cs{token}F%s{token}F%b{token}E"
+
+
+def parse_log(out: str, prefix: str, token: str) -> dict[str, list[Touch]]:
+    """`git log -z --raw` output -> touches per record or reference file, oldest first.
+
+    Every field is checked before use (a full object id, a time in digits, an ISO
+    day, raw lines as git writes them); an entry that fails is skipped, never guessed.
+    """
     touches: dict[str, list[Touch]] = {}
-    chunks = [c for c in out.split(SEP_COMMIT) if c]
-    for order, chunk in enumerate(chunks):
-        head, _, raw = chunk.partition(SEP_HEAD)
-        commit, time, day, subject, body = (head.split(SEP_FIELD) + [""] * 5)[:5]
+    order = 0
+    for chunk in out.split(f"\0{token}C")[1:]:
+        head, found, raw = chunk.partition(f"{token}E")
+        fields = head.split(f"{token}F")
+        if not found or len(fields) != 5:
+            continue
+        commit, time, day, subject, body = fields
+        if not _valid_head(commit, time, day):
+            continue
         why = reason(subject, body)
+        version = Version(commit, day, int(time), "", order)
+        order += 1
         parts = raw.lstrip("\0\n").split("\0")
         for meta, path in zip(parts[::2], parts[1::2], strict=False):
-            bits = meta.lstrip(":").split()
-            if len(bits) < 5:
+            bits = RAW_META.fullmatch(meta)
+            if bits is None or not is_history_path(path):
                 continue
-            version = Version(commit, day, int(time or 0), prefix + path, order)
-            touches.setdefault(path, []).append(Touch(version, why, bits[4][0], bits[2], bits[3]))
+            at = Version(commit, day, version.time, prefix + path, version.order)
+            old, new, status = bits.groups()
+            touches.setdefault(path, []).append(Touch(at, why, status, old, new))
     for items in touches.values():
         items.reverse()
     return touches
 
 
+def _valid_head(commit: str, time: str, day: str) -> bool:
+    if not OBJECT_ID.fullmatch(commit) or not time.isascii() or not time.isdigit():
+        return False
+    if len(time) > 12 or not ISO_DAY.fullmatch(day):
+        return False
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
+
+
+def is_history_path(path: str) -> bool:
+    """Paths whose history is read: record files (events/ID.yml) and the reference files
+    at the top of the registry. Anything else (dot-files, other folders) is not data."""
+    if "/" not in path:
+        return load.is_reference_name(path)
+    folder, _, name = path.partition("/")
+    return folder == load.EVENTS_DIR and load.is_record_name(name)
+
+
 def reason(subject: str, body: str) -> str:
-    """The why: a pull request's title for GitHub's merge commits, else the subject."""
-    if subject.startswith("Merge pull request #"):
-        number = subject.split()[3]
-        title = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        return f"{title} ({number})" if title else subject
-    return subject.strip()
+    """The why: a pull request's title for GitHub's merge commits, else the subject.
+
+    One line of printable text at most REASON_MAX characters long: a message may hold
+    control, bidi or line-separator characters, which no page or feed should carry.
+    """
+    subject = clean(subject)
+    merge = MERGE.fullmatch(subject)
+    if merge:
+        title = next((clean(line) for line in body.splitlines() if clean(line)), "")
+        return _cut(f"{title} ({merge.group(1)})") if title else subject
+    return _cut(subject)
+
+
+def clean(text: str) -> str:
+    """Text on one line with no control or format characters; runs become one space."""
+    return " ".join(UNPRINTABLE.sub(" ", text).split())
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
 
 
 def removed_records(log: GitLog, registry: Path) -> list[Diagnostic]:
@@ -225,11 +296,13 @@ def build(log: GitLog) -> History:
         name, last = Path(path).name, touches[-1].version
         if name not in newest or last.order < newest[name].order:
             newest[name] = last
+    problems: list[str] = []
+    changes = {name: record_changes(ts, parsed, problems) for name, ts in records.items()}
     return History(
         dates={name: v.date for name, v in newest.items()},
-        records={name: record_changes(ts, parsed) for name, ts in records.items()},
+        records=changes,
         versions={name: ts[-1].version for name, ts in records.items() if ts[-1].status != "D"},
-        warning=log.warning,
+        warning="\n".join(filter(None, [log.warning, *sorted(set(problems))])),
     )
 
 
@@ -246,38 +319,84 @@ def _needed(touches: list[Touch]) -> set[str]:
     return out
 
 
-def read_blobs(log: GitLog, shas: list[str]) -> dict[str, str]:
-    """Contents of the given blobs through one `git cat-file --batch`."""
+def read_blobs(log: GitLog, shas: list[str]) -> dict[str, str | None]:
+    """Contents of the given blobs through one `git cat-file --batch`, read as a stream.
+
+    A blob over the record size limit (or not UTF-8) is None: its bytes are skipped as
+    they arrive, never held, so a huge file in history costs no memory.
+    """
     if not shas:
         return {}
     try:
-        data = _git(["cat-file", "--batch"], log.cwd, ("\n".join(shas) + "\n").encode())
-    except (OSError, subprocess.SubprocessError):
+        with tempfile.TemporaryFile() as ids:
+            ids.write(("\n".join(shas) + "\n").encode())
+            ids.seek(0)
+            with subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=log.cwd,
+                stdin=ids,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            ) as proc:
+                assert proc.stdout is not None
+                out = _read_batch(proc.stdout, set(shas))
+                proc.stdout.close()
+                proc.wait(GIT_TIMEOUT)
+    except (OSError, subprocess.SubprocessError, ValueError):
         return {}
-    out, at = {}, 0
-    while at < len(data):
-        end = data.index(b"\n", at)
-        head = data[at:end].split()
-        at = end + 1
-        if len(head) < 3:  # "<sha> missing"
-            continue
-        size = int(head[2])
-        out[head[0].decode()] = data[at : at + size].decode("utf-8-sig", errors="replace")
-        at += size + 1
     return out
 
 
-def parse_record(text: str) -> dict[str, Any]:
-    """A record's values in the current shape; an unreadable file is an empty record."""
-    try:
-        value = yaml.load(migrate.migrate_text(text), Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return {}
-    return value if isinstance(value, dict) else {}
+def _read_batch(stream: IO[bytes], wanted: set[str]) -> dict[str, str | None]:
+    """`<sha> blob <size>\\n<bytes>\\n` entries; "<sha> missing" and other types skipped."""
+    out: dict[str, str | None] = {}
+    while True:
+        line = stream.readline(200)
+        if not line:
+            return out
+        head = line.decode("ascii", errors="replace").split()
+        if len(head) != 3 or not head[2].isdigit():
+            continue  # "<sha> missing"
+        sha, kind, size = head[0], head[1], int(head[2])
+        if size > load.MAX_FILE_BYTES or kind != "blob" or sha not in wanted:
+            _skip(stream, size + 1)
+            out[sha] = None
+            continue
+        data = stream.read(size + 1)[:size]
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            out[sha] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            out[sha] = None
 
 
-def record_changes(touches: list[Touch], parsed: dict[str, dict]) -> tuple[Change, ...]:
-    """A file's touches -> its changes, newest first."""
+def _skip(stream: IO[bytes], size: int) -> None:
+    while size > 0:
+        chunk = stream.read(min(size, 1 << 16))
+        if not chunk:
+            return
+        size -= len(chunk)
+
+
+def parse_record(text: str | None) -> dict[str, Any] | None:
+    """A record's values in the current shape, read as records are (yaml12.safe_value:
+    no anchors or aliases, YAML 1.2 core types); None for a version that cannot be read."""
+    if text is None:
+        return None
+    value = yaml12.safe_value(migrate.migrate_text(text))
+    return value if isinstance(value, dict) else None
+
+
+def record_changes(
+    touches: list[Touch], parsed: dict[str, dict | None], problems: list[str] | None = None
+) -> tuple[Change, ...]:
+    """A file's touches -> its changes, newest first.
+
+    A version that cannot be read (too large, not YAML, aliases, not a mapping) is
+    skipped with a warning naming its commit: the next readable one is compared
+    with the last readable one before it, so a broken commit never invents a change.
+    """
     out = []
     previous: Touch | None = None
     for t in touches:
@@ -285,11 +404,37 @@ def record_changes(touches: list[Touch], parsed: dict[str, dict]) -> tuple[Chang
             continue
         if previous is None:
             out.append(Change(t.version, t.why, "addition", (), None))
-        else:
-            changes = diff_records(parsed.get(previous.new, {}), parsed.get(t.new, {}))
-            out.append(Change(t.version, t.why, classify(changes), changes, previous.version))
+            previous = t
+            continue
+        old, new = parsed.get(previous.new, {}), parsed.get(t.new, {})
+        if old is None:  # nothing readable to compare with: this version is the new base
+            _warn(problems, previous)
+            previous = t
+            continue
+        changes = None if new is None else _diff(old, new)
+        if changes is None:
+            _warn(problems, t)
+            continue
+        out.append(Change(t.version, t.why, classify(changes), changes, previous.version))
         previous = t
     return tuple(reversed(out))
+
+
+def _diff(old: dict, new: dict) -> tuple[FieldChange, ...] | None:
+    """diff_records on two old versions; None when one holds shapes no record has."""
+    try:
+        return diff_records(old, new)
+    except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+        return None
+
+
+def _warn(problems: list[str] | None, t: Touch) -> None:
+    if problems is not None:
+        problems.append(
+            f"{t.version.path} at commit {t.version.short} ({t.version.date}) cannot be read "
+            "as a record (too large, not YAML, aliases or not a mapping); its history skips "
+            "that version"
+        )
 
 
 def classify(changes: tuple[FieldChange, ...]) -> str:

@@ -70,9 +70,13 @@ def check(
     reference, diags = check_reference(registry)
     if reference is None:
         return None, diags
-    paths = load.event_paths(registry)
+    paths, found = load.scan_events(registry)
     wanted = {p.resolve() for p in files} if files is not None else None
-    extra = [p for p in (files or []) if p.resolve() not in {q.resolve() for q in paths}]
+    diags += [d for d in found if _reported(d, wanted)]
+    known = {q.resolve() for q in paths}
+    extra = [p for p in (files or []) if p.resolve() not in known]
+    diags += _named_files(extra, paths)
+    extra = [p for p in extra if p.name not in {q.name for q in paths} and not p.is_symlink()]
     records: list[Record] = []
     all_paths = paths + extra
     results = check_event_files(all_paths, reference, today)
@@ -89,6 +93,22 @@ def check(
 
 def _reported(diag: Diagnostic, wanted: set[Path] | None) -> bool:
     return wanted is None or Path(diag.path).resolve() in wanted
+
+
+def _named_files(extra: list[Path], paths: list[Path]) -> list[Diagnostic]:
+    """Files named on the command line outside registry/events/: never a link, and never
+    an id the registry already holds (ids are unique across the registry)."""
+    names = {p.name: p for p in paths}
+    diags = []
+    for path in extra:
+        display = load.display_path(path)
+        if path.is_symlink():
+            diags.append(Diagnostic(display, 1, 1, "", load.SYMLINK))
+        elif path.name in names:
+            other = load.display_path(names[path.name])
+            msg = f"id '{path.stem}' is already used by {other}; ids are unique across the registry"
+            diags.append(Diagnostic(display, 1, 1, "id", msg))
+    return diags
 
 
 PARALLEL_FROM = 2000
