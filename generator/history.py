@@ -245,7 +245,7 @@ def reason(subject: str, body: str) -> str:
     subject = clean(subject)
     merge = MERGE.fullmatch(subject)
     if merge:
-        title = next((clean(line) for line in body.splitlines() if clean(line)), "")
+        title = next((clean(line) for line in body.split("\n") if clean(line)), "")
         return _cut(f"{title} ({merge.group(1)})") if title else subject
     return _cut(subject)
 

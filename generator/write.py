@@ -41,8 +41,8 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     if checked is None or diags:
         raise GeneratorError(diags)
     changes = history.build(log)
-    if changes.warning:
-        print(f"warning: {changes.warning}", file=sys.stderr)
+    for line in changes.warning.splitlines():
+        print(f"warning: {line}", file=sys.stderr)
     registry_model = model.build(checked, history=changes)
     files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
     write_tree(docs, files, _finished)
