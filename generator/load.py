@@ -242,6 +242,8 @@ def scan_events(registry: Path) -> tuple[list[Path], list[Diagnostic]]:
     skipped or, worse, published twice, so each is reported with its path.
     """
     folder = registry / EVENTS_DIR
+    if folder.is_symlink():
+        return [], [Diagnostic(display_path(folder), 1, 1, "", SYMLINK)]
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import load
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, GeneratorError
 from .schema import MISSING, Walker
 
 REGION_COLUMNS = ["code", "level", "name", "province_code", "slug", "aliases"]
@@ -42,9 +42,24 @@ class Reference:
         return [c["id"] for s in self.clause_sets for c in s["clauses"]]
 
 
+SCHEMA_MAX_BYTES = 1024 * 1024
+
+
 def read_schema(registry: Path, name: str) -> dict[str, Any]:
-    """Schemas are ours, in the repository; a broken one is a bug, not user input."""
-    return json.loads((registry / "schema" / name).read_text(encoding="utf-8"))
+    """Schemas are ours, in the repository; a broken one is a bug, not user input, but
+    it still arrives by pull request: read as a regular file (never through a link),
+    and a problem is one located error, not a traceback."""
+    path = registry / "schema" / name
+    display = load.display_path(path)
+    text, diags = load.read_text(path, display, SCHEMA_MAX_BYTES, "a schema")
+    try:
+        value = json.loads(text) if text is not None else None
+    except json.JSONDecodeError as err:
+        diags = [Diagnostic(display, err.lineno, err.colno, "", f"invalid JSON: {err.msg}")]
+        value = None
+    if not isinstance(value, dict):
+        raise GeneratorError(diags or [Diagnostic(display, 1, 1, "", "schema is not an object")])
+    return value
 
 
 def check_reference(registry: Path) -> tuple[Reference | None, list[Diagnostic]]:

@@ -20,7 +20,7 @@ import yaml
 
 from . import history, model, passthrough, render, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
-from .load import EVENTS_DIR
+from .load import EVENTS_DIR, display_path
 
 
 def check_only(registry: Path, files: list[Path] | None, today: date | None) -> int:
@@ -36,6 +36,7 @@ def check_only(registry: Path, files: list[Path] | None, today: date | None) -> 
 def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     """The whole generator: check, model, render in memory, then write atomically."""
     checked, diags = validate.check(registry, None, today)
+    diags += linked_files(docs)
     log = history.read_log(registry)
     diags = diags + history.removed_records(log, registry)
     if checked is None or diags:
@@ -47,6 +48,22 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
     write_tree(docs, files, _finished)
     return len(files)
+
+
+def linked_files(docs: Path) -> list[Diagnostic]:
+    """Symbolic links under docs/, each an error: mkdocs would publish what they point
+    to (a link to /etc/passwd as assets/passwd.txt), so none may reach the build."""
+    diags = []
+    for folder, dirs, names in os.walk(docs):
+        for name in sorted(dirs + names):
+            path = Path(folder) / name
+            if path.is_symlink():
+                display = display_path(path)
+                diags.append(Diagnostic(display, 1, 1, "", "is a symbolic link; " + DOCS_LINK))
+    return diags
+
+
+DOCS_LINK = "docs/ holds only regular files and folders (mkdocs would publish the link's target)"
 
 
 def _finished(rel: str, text: str) -> str:
