@@ -206,6 +206,23 @@ def anchor_marks(text: str) -> list[tuple[int, int, bool]]:
     return marks
 
 
+ANCHOR_MESSAGES = {
+    False: "YAML anchors (&name) are not allowed; write each value out in full",
+    True: "YAML aliases (*name) are not allowed; write the value out in full",
+}
+
+
+def anchor_diagnostics(doc: Document) -> list[Diagnostic]:
+    """Anchors and aliases are rejected even when unused: they make reviews misleading,
+    and an alias walked twice is how a few hundred bytes fill memory."""
+    if "&" not in doc.text:
+        return []
+    return [
+        Diagnostic(doc.display, line, col, "", ANCHOR_MESSAGES[alias])
+        for line, col, alias in anchor_marks(doc.text)
+    ]
+
+
 def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file; None with diagnostics when it cannot be read."""
     display = display_path(path)
@@ -289,9 +306,18 @@ def load_table(path: Path) -> tuple[Table | None, list[Diagnostic]]:
     text, diags = read_text(path, display) if path.name != REGIONS_FILE else _read_big(path)
     if text is None:
         return None, diags
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
-    rows = [(reader.line_num, dict(zip(header, row, strict=False))) for row in reader if row]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        header = next(reader, [])
+        for row in reader:
+            if row and len(row) != len(header):
+                msg = f"row has {len(row)} fields; the header has {len(header)}"
+                return None, [Diagnostic(display, reader.line_num, 1, "", msg)]
+            if row:
+                rows.append((reader.line_num, dict(zip(header, row, strict=True))))
+    except csv.Error as err:
+        return None, [Diagnostic(display, reader.line_num or 1, 1, "", f"CSV syntax: {err}")]
     return Table(display, header, rows), []
 
 

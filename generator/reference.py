@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import load
+from . import load, urls
 from .diagnostics import Diagnostic, GeneratorError
-from .schema import MISSING, Walker
+from .schema import MISSING, Walker, key_text
 
 REGION_COLUMNS = ["code", "level", "name", "province_code", "slug", "aliases"]
 LEVELS = ("provinsi", "kabupaten", "kota")
@@ -121,7 +122,9 @@ def _check_yaml(path: Path, schema: dict) -> tuple[Any, list[Diagnostic]]:
         return None, [Diagnostic(doc.display, 1, 1, "", "file is empty")]
     walker = Walker(doc.display, schema)
     value = walker.walk(doc.node, schema)
-    diags = walker.diags + _duplicate_ids(walker, value)
+    diags = walker.diags + load.anchor_diagnostics(doc) + _duplicate_ids(walker, value)
+    if value is not MISSING and not diags:
+        diags += _urls(walker, value)
     return (None if value is MISSING else value), diags
 
 
@@ -179,6 +182,54 @@ def _region_problem(row: dict, regions: dict, slugs: set) -> tuple[str, str] | N
         return "province_code", f"province '{row.get('province_code')}' is unknown or wrong"
     if not SLUG.match(row.get("slug") or "") or row["slug"] in slugs:
         return "slug", f"slug '{row.get('slug')}' is malformed or repeated"
-    if not row.get("name"):
-        return "name", "name is empty"
+    if len(row["slug"]) > SLUG_MAX:
+        return "slug", f"slug is {len(row['slug'])} characters long; at most {SLUG_MAX} are allowed"
+    name = _name_problem(row.get("name") or "", "name")
+    if name:
+        return "name", name
+    aliases = row.get("aliases") or ""
+    for alias in aliases.split(";") if aliases else ():
+        problem = _name_problem(alias, "alias")
+        if problem:
+            return "aliases", problem
     return None
+
+
+SLUG_MAX = 60
+NAME_MAX = 100
+"""Region names and slugs print in titles, feeds and file names: short, one line."""
+
+
+def _name_problem(text: str, what: str) -> str:
+    """A region name or alias: visible, at most NAME_MAX characters, no control, format
+    (bidi, zero-width) or line-separator characters, no spaces around it."""
+    if not text.strip():
+        return f"{what} is empty"
+    if len(text) > NAME_MAX:
+        return f"{what} is {len(text)} characters long; at most {NAME_MAX} are allowed"
+    bad = next((c for c in text if unicodedata.category(c) in HIDDEN), None)
+    if bad:
+        return f"{what} contains character U+{ord(bad):04X} ({_char_name(bad)}); delete it"
+    if text != text.strip():
+        return f"{what} '{text.strip()}' has spaces around it; delete them"
+    return ""
+
+
+HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _char_name(char: str) -> str:
+    return unicodedata.name(char, "control character").lower()
+
+
+def _urls(walker: Walker, value: Any) -> list[Diagnostic]:
+    """Every source and url of a reference file, held to the rules of a record's sources."""
+    diags = []
+    for path, (line, col) in sorted(walker.marks.items(), key=lambda kv: kv[1]):
+        if not path or path[-1] not in ("source", "url"):
+            continue
+        url = _get(value, path)
+        problem = urls.url_problem(url) if isinstance(url, str) else ""
+        if problem:
+            diags.append(Diagnostic(walker.display, line, col, key_text(path), problem))
+    return diags

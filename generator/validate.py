@@ -181,16 +181,7 @@ def check_event_file(
 
 def _anchor_diags(doc: load.Document) -> list[Diagnostic]:
     """Anchors are rejected even when unused: they make reviews misleading."""
-    if "&" not in doc.text:
-        return []
-    messages = {
-        False: "YAML anchors (&name) are not allowed; write each value out in full",
-        True: "YAML aliases (*name) are not allowed; write the value out in full",
-    }
-    return [
-        Diagnostic(doc.display, line, col, "", messages[alias])
-        for line, col, alias in load.anchor_marks(doc.text)
-    ]
+    return load.anchor_diagnostics(doc)
 
 
 def check_across(records: list[Record]) -> list[Diagnostic]:
