@@ -308,16 +308,19 @@ def load_table(path: Path) -> tuple[Table | None, list[Diagnostic]]:
         return None, diags
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
+    start = 1
     try:
         header = next(reader, [])
-        for row in reader:
+        start = reader.line_num
+        for row in reader:  # a row's line is where it starts (a quoted field may span lines)
             if row and len(row) != len(header):
                 msg = f"row has {len(row)} fields; the header has {len(header)}"
-                return None, [Diagnostic(display, reader.line_num, 1, "", msg)]
+                return None, [Diagnostic(display, start + 1, 1, "", msg)]
             if row:
-                rows.append((reader.line_num, dict(zip(header, row, strict=True))))
+                rows.append((start + 1, dict(zip(header, row, strict=True))))
+            start = reader.line_num
     except csv.Error as err:
-        return None, [Diagnostic(display, reader.line_num or 1, 1, "", f"CSV syntax: {err}")]
+        return None, [Diagnostic(display, start + 1, 1, "", f"CSV syntax: {err}")]
     return Table(display, header, rows), []
 
 
