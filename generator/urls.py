@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 import idna
 
 NO_HOST = "write a full http:// or https:// address with a host"
-NOT_URL = set('"<>\\^`{|}')
-"""Characters RFC 3986 never allows in an address (a browser would re-encode or
-reinterpret them): a quote could end an HTML attribute in a careless consumer."""
+HOST_CHARS = re.compile(r"[^a-z0-9.\-]", re.I)
+"""In an ASCII host only letters, digits, hyphens and dots: a quote there (x"onmouseover=)
+is markup, not a name. Quotes and brackets in a path or query are escaped where printed."""
 LOCAL_SUFFIXES = (
     "localhost",
     "local",
@@ -74,8 +74,6 @@ def _reason(url: str) -> str:
             return f"it contains {_named(char)}; write %20 for a space and delete the rest"
         if _invisible(char):
             return f"it contains the invisible character {_named(char)}; delete it"
-        if char in NOT_URL:
-            return f"it contains '{char}', which no web address holds; write %{ord(char):02X}"
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -106,6 +104,9 @@ def _host_problem(host: str) -> str:
     if "%" in host:
         return f"its host '{host}' is percent-encoded; write the host name in plain letters"
     name = host.removesuffix(".")
+    odd = HOST_CHARS.search(name) if name.isascii() else None
+    if odd:
+        return f"its host '{name}' contains '{odd.group()}', which no host name holds"
     try:
         ipaddress.ip_address(name)
     except ValueError:
