@@ -60,6 +60,9 @@ def linked_files(docs: Path) -> list[Diagnostic]:
             if path.is_symlink():
                 display = display_path(path)
                 diags.append(Diagnostic(display, 1, 1, "", "is a symbolic link; " + DOCS_LINK))
+            elif not name.isprintable():  # it would become a URL in the sitemap and nav
+                msg = "file name holds a control or invisible character; rename it"
+                diags.append(Diagnostic(display_path(path), 1, 1, "", msg))
     return diags
 
 

@@ -206,3 +206,15 @@ def test_a_link_under_docs_stops_the_build_before_mkdocs(
         f"docs/tautan:1:1: error: {rule}",
     ]
     assert SECRET not in out.out + out.err
+
+
+def test_a_docs_file_name_with_a_control_character_is_refused(
+    events: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("docs").mkdir()
+    (Path("docs") / "catatan\x1b\u2028.md").write_text("# x\n")
+    assert main(["build", "--today", TODAY.isoformat()]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "docs/catatan\\u001B\\u2028.md:1:1: error: file name holds a control or invisible "
+        "character; rename it"
+    ]
