@@ -74,7 +74,13 @@ def check(
     wanted = {p.resolve() for p in files} if files is not None else None
     diags += [d for d in found if _reported(d, wanted)]
     known = {q.resolve() for q in paths}
-    extra = [p for p in (files or []) if p.resolve() not in known]
+    events = (registry / load.EVENTS_DIR).absolute()
+    extra = [
+        p
+        for p in (files or [])
+        if p.resolve() not in known
+        and (p.absolute().parent != events or not os.path.lexists(p))  # else scan_events judged it
+    ]
     diags += _named_files(extra, paths)
     extra = [p for p in extra if p.name not in {q.name for q in paths} and not p.is_symlink()]
     records: list[Record] = []

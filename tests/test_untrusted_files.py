@@ -52,6 +52,8 @@ def test_a_record_linked_to_a_secret_is_refused_unread(
     assert status == 1
     assert lines == [f"registry/events/kab-sambas-2020-10-20.yml:1:1: error: {LINK}"]
     assert SECRET not in "".join(lines)
+    _, named = check(capsys, "registry/events/kab-sambas-2020-10-20.yml")
+    assert named == lines
     status, lines = check(capsys, "--format", "github")
     assert lines == [
         "::error file=registry/events/kab-sambas-2020-10-20.yml,line=1,col=1,"
