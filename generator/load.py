@@ -53,8 +53,8 @@ class Table:
 
 def display_path(path: Path) -> str:
     """Path as printed in diagnostics: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # the folder resolved, not the name: a link is shown as itself, not its target
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

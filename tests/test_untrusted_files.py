@@ -220,3 +220,11 @@ def test_a_docs_file_name_with_a_control_character_is_refused(
         "docs/catatan\\u001B\\u2028.md:1:1: error: file name holds a control or invisible "
         "character; rename it"
     ]
+
+
+def test_a_link_inside_the_registry_is_named_as_itself(
+    events: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (events / "kab-sambas-2020-10-20.yml").symlink_to(events / NAME)
+    _, lines = check(capsys)
+    assert lines == [f"registry/events/kab-sambas-2020-10-20.yml:1:1: error: {LINK}"]
