@@ -24,6 +24,10 @@ SLUG = re.compile(r"^(prov|kab|kota)-[a-z0-9]+(-[a-z0-9]+)*$")
 # reference files (its own schema), listed here so load.py need not know about it.
 WORDING_FILE = "wording.yml"
 SLOT_MARK = re.compile(r"\{([^{}]*)\}")
+_REPEAT = r"(?:[+*]|\{[0-9]*,[0-9]*\})"
+NESTED = re.compile(rf"\((?:[^()\\]|\\.)*{_REPEAT}(?:[^()\\]|\\.)*\){_REPEAT}")
+"""A repeated group holding a repetition, (a+)+ or (x*y){2,}: the shape of patterns
+whose matching time explodes (ReDoS); slot patterns run on every sworn clause."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,14 @@ def check_slots(path: Path, clauses: dict[str, Any]) -> list[Diagnostic]:
             re.compile(s["pattern"])
         except re.error as err:
             diags.append(Diagnostic(display, 1, 1, "pattern", f"slot '{s['id']}': {err}"))
+            continue
+        nested = NESTED.search(s["pattern"])
+        if nested:
+            msg = (
+                f"slot '{s['id']}': '{nested.group()}' repeats a group that repeats itself, "
+                "which can take exponential time on a long word; write it without nesting"
+            )
+            diags.append(Diagnostic(display, 1, 1, "pattern", msg))
     for c in (c for s in clauses["sets"] for c in s["clauses"]):
         for name in SLOT_MARK.findall(c["text"]):
             if name not in slots:

@@ -181,3 +181,16 @@ def test_a_region_list_that_is_not_utf8_is_located(
         "registry/regions.csv:3:34: error: file is not UTF-8 (byte 0xe9); save it as UTF-8 "
         "(in most editors: Save with Encoding -> UTF-8)"
     ]
+
+
+def test_a_slot_pattern_with_nested_repetition_is_refused(
+    registry_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        "clauses.yml", "pattern: ^(pemerintah|pemprov|pemkab|pemkot|pemda)$", "pattern: ^([a-z]+)*$"
+    )
+    assert check(capsys) == [
+        "registry/clauses.yml:1:1: error: pattern: slot 'pemerintah': '([a-z]+)*' repeats a "
+        "group that repeats itself, which can take exponential time on a long word; write it "
+        "without nesting"
+    ]
