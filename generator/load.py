@@ -251,6 +251,41 @@ def is_reference_name(name: str) -> bool:
     return name in (*REFERENCE_FILES, REGIONS_FILE, "wording.yml")
 
 
+SCHEMAS = frozenset(
+    n.replace(".yml", ".schema.json") for n in (*REFERENCE_FILES, "wording.yml", "event.yml")
+)
+TOOL_FILES = ("region-aliases.csv", "region-shortnames.csv")
+"""Sources the tools/ scripts read to rebuild regions.csv; not read by the generator."""
+
+
+def scan_registry(registry: Path) -> list[Diagnostic]:
+    """The registry's own folder and schema/: no symbolic link (each reference file is
+    judged when it is read), and no data file the generator would silently ignore
+    (elections.yaml beside elections.yml, a new list nobody reads)."""
+    diags = []
+    known = {*REFERENCE_FILES, REGIONS_FILE, "wording.yml", *TOOL_FILES}
+    for folder in (registry, registry / "schema"):
+        if folder.is_symlink():
+            continue  # reported as an entry of the registry
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = display_path(Path(entry.path))
+            if entry.name in (known if folder == registry else SCHEMAS):
+                continue  # read (and judged) by name
+            if entry.is_symlink():
+                diags.append(Diagnostic(path, 1, 1, "", SYMLINK))
+            elif folder == registry and entry.name.endswith((".yml", ".yaml", ".csv", ".json")):
+                msg = (
+                    "is not a file the registry reads: reference data is "
+                    f"{', '.join(sorted({*REFERENCE_FILES, 'wording.yml', REGIONS_FILE}))}"
+                )
+                diags.append(Diagnostic(path, 1, 1, "", msg))
+    return diags
+
+
 def scan_events(registry: Path) -> tuple[list[Path], list[Diagnostic]]:
     """Record files of registry/events/, and an error for every other entry there.
 

@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ def read_schema(registry: Path, name: str) -> dict[str, Any]:
 def check_reference(registry: Path) -> tuple[Reference | None, list[Diagnostic]]:
     """Load and check every reference file; None if any has a problem."""
     regions, diags = check_regions(registry / load.REGIONS_FILE)
+    diags = load.scan_registry(registry) + diags
     values = {}
     for name in (*load.REFERENCE_FILES, WORDING_FILE):
         value, found = _check_yaml(registry / name, read_schema(registry, _schema_name(name)))
@@ -136,7 +138,7 @@ def _check_yaml(path: Path, schema: dict) -> tuple[Any, list[Diagnostic]]:
     value = walker.walk(doc.node, schema)
     diags = walker.diags + load.anchor_diagnostics(doc) + _duplicate_ids(walker, value)
     if value is not MISSING and not diags:
-        diags += _urls(walker, value)
+        diags += _urls(walker, value) + _dates(walker, value)
     return (None if value is MISSING else value), diags
 
 
@@ -232,6 +234,31 @@ HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def _char_name(char: str) -> str:
     return unicodedata.name(char, "control character").lower()
+
+
+def _dates(walker: Walker, value: Any) -> list[Diagnostic]:
+    """Every date of a reference file is a real day (the schema only says YYYY-MM-DD),
+    as a record's are: 2024-02-30 would otherwise pass and stop the build."""
+    diags = []
+    for path, (line, col) in sorted(walker.marks.items(), key=lambda kv: kv[1]):
+        if not path or path[-1] not in ("date", "voting_date"):
+            continue
+        day = _get(value, path)
+        try:
+            when = date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            msg = f"'{day}' is not a real date"
+            diags.append(Diagnostic(walker.display, line, col, key_text(path), msg))
+            continue
+        if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
+            msg = f"'{day}' is not between {FIRST_YEAR} and {LAST_YEAR}"
+            diags.append(Diagnostic(walker.display, line, col, key_text(path), msg))
+    return diags
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Reference dates are laws and elections of the republic: outside these years a date
+is a typo, and date arithmetic (two years before a vote) would leave the calendar."""
 
 
 def _urls(walker: Walker, value: Any) -> list[Diagnostic]:

@@ -194,3 +194,54 @@ def test_a_slot_pattern_with_nested_repetition_is_refused(
         "group that repeats itself, which can take exponential time on a long word; write it "
         "without nesting"
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "voting_date: 2024-02-14",
+            "voting_date: 2024-02-30",
+            "registry/elections.yml:10:16: error: [2].voting_date: '2024-02-30' is not a real date",
+        ),
+        (
+            "voting_date: 2024-02-14",
+            "voting_date: 0001-01-01",
+            "registry/elections.yml:10:16: error: [2].voting_date: '0001-01-01' is not between "
+            "1900 and 2100",
+        ),
+    ],
+)
+def test_reference_dates_are_real_days(
+    registry_dir: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, line: str
+) -> None:
+    edit("elections.yml", old, new)
+    assert check(capsys, "build") == [line]
+
+
+@pytest.mark.parametrize("name", ["elections.yaml", "pemilu.yml", "wilayah.csv", "x.json"])
+def test_a_data_file_the_registry_does_not_read_is_an_error(
+    registry_dir: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    (registry_dir / name).write_text("- id: x\n", encoding="utf-8")
+    assert check(capsys) == [
+        f"registry/{name}:1:1: error: is not a file the registry reads: reference data is "
+        "clauses.yml, elections.yml, legal-bases.yml, regions.csv, wording.yml"
+    ]
+
+
+def test_links_anywhere_in_the_registry_are_errors(
+    registry_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (registry_dir / "CATATAN.md").symlink_to("/etc/passwd")
+    (registry_dir / "schema" / "lain.json").symlink_to("/etc/passwd")
+    link = "is a symbolic link; the registry holds only regular files (copy the file in)"
+    assert check(capsys) == [
+        f"registry/CATATAN.md:1:1: error: {link}",
+        f"registry/schema/lain.json:1:1: error: {link}",
+    ]
+    (registry_dir / "CATATAN.md").unlink()
+    (registry_dir / "schema" / "lain.json").unlink()
+    (registry_dir / "schema").rename(tmp_path / "skema")
+    (registry_dir / "schema").symlink_to(tmp_path / "skema")
+    assert check(capsys) == [f"registry/schema:1:1: error: {link}"]
