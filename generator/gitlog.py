@@ -28,6 +28,8 @@ OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256 reposit
 RAW_META = re.compile(
     r":[0-7]{6} [0-7]{6} ([0-9a-f]{40}|[0-9a-f]{64}) ([0-9a-f]{40}|[0-9a-f]{64}) ([AMDT])"
 )
+LAST_SECOND = 253402300799
+"""9999-12-31T23:59:59Z: a crafted commit can carry any time; Atom's stamps stop here."""
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MERGE = re.compile(r"Merge pull request (#[0-9]{1,9}) from \S+")
 REASON_MAX = 300
@@ -175,7 +177,7 @@ def parse_log(out: str, prefix: str, token: str) -> dict[str, list[Touch]]:
 def _valid_head(commit: str, time: str, day: str) -> bool:
     if not OBJECT_ID.fullmatch(commit) or not time.isascii() or not time.isdigit():
         return False
-    if len(time) > 12 or not ISO_DAY.fullmatch(day):
+    if int(time) > LAST_SECOND or not ISO_DAY.fullmatch(day):
         return False
     try:
         date.fromisoformat(day)
