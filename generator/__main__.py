@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import load, migrate, write
-from .diagnostics import Diagnostic, GeneratorError
+from .diagnostics import Diagnostic, GeneratorError, printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,6 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     except GeneratorError as err:
         _report(err.diagnostics, args.format)
         return 1
+    except OSError as err:  # permission denied, disk full: one line, never a traceback
+        print(io_error(err), file=sys.stderr)
+        return 1
+
+
+def io_error(err: OSError) -> str:
+    """`error: cannot write docs/x.md: No space left on device`, for any OSError."""
+    where = f" {printable(str(err.filename))}" if err.filename else ""
+    what = err.strerror or err.__class__.__name__
+    return f"error: cannot read or write{where}: {printable(what)}"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -162,8 +163,18 @@ def csl_item(c: dict) -> dict[str, Any]:
 BIB_SPECIAL = str.maketrans({c: f"\\{c}" for c in "&%$#_{}"} | {"\\": " ", "~": " ", "^": " "})
 
 
+LINE_BREAKS = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]+")
+"""Line ends and other controls: RIS is one tag per line, so a CR or LF in a value
+would start a record of its own (`ER  -`, `TY  -`); BibTeX fields stay on one line."""
+
+
+def one_line(text: str) -> str:
+    """A value on one line: each run of control or line-break characters becomes a space."""
+    return LINE_BREAKS.sub(" ", text).strip() if LINE_BREAKS.search(text) else text
+
+
 def _bib(text: str) -> str:
-    return text.translate(BIB_SPECIAL)
+    return one_line(text).translate(BIB_SPECIAL)
 
 
 def bibtex(c: dict) -> str:
@@ -174,11 +185,14 @@ def bibtex(c: dict) -> str:
         ("title", "{" + _bib(c["title"]) + "}"),
         ("author", "{" + _bib(c["publisher"]) + "}"),
         ("publisher", _bib(c["publisher"])),
-        ("year", c["year"]),
-        ("date", c["updated"]),
-        ("url", c["url"]),
-        ("version", c["version"]),
-        ("note", "Catatan " + _bib(c["id"]) + (f", versi {c['version']}" if c["version"] else "")),
+        ("year", _bib(c["year"])),
+        ("date", _bib(c["updated"])),
+        ("url", _bib(c["url"])),
+        ("version", _bib(c["version"])),
+        (
+            "note",
+            "Catatan " + _bib(c["id"]) + (f", versi {_bib(c['version'])}" if c["version"] else ""),
+        ),
         ("language", "indonesian"),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
@@ -199,7 +213,7 @@ def ris(c: dict) -> str:
         ("ET", c["version"]),
         ("LA", "id"),
     ]
-    text = "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value)
+    text = "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines if value)
     return text + "ER  - \r\n"
 
 

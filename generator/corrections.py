@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import jinja2
 
+from .feeds import xml_chars
 from .history import Change
 from .model import Event, Registry
 
@@ -48,4 +49,4 @@ def render_corrections(env: jinja2.Environment, registry: Registry) -> dict[str,
             entries=entries,
         )
     )
-    return {"koreksi/index.md": page, "koreksi/feed.xml": feed}
+    return {"koreksi/index.md": page, "koreksi/feed.xml": xml_chars(feed)}

@@ -7,6 +7,7 @@ crosses the CLI boundary, and it only carries diagnostics.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -26,22 +27,41 @@ class Diagnostic:
         A problem with no place in a file (a command-line argument) has line 0 and
         prints without a position: `error: --region: MESSAGE`.
         """
-        key = f"{self.key}: " if self.key else ""
-        return f"{self._where()}error: {key}{self.message}"
+        key = f"{printable(self.key)}: " if self.key else ""
+        return f"{self._where()}error: {key}{printable(self.message)}"
 
     def _where(self) -> str:
+        path = printable(self.path)
         if self.line:
-            return f"{self.path}:{self.line}:{self.col}: "
-        return f"{self.path}: " if self.path else ""
+            return f"{path}:{self.line}:{self.col}: "
+        return f"{path}: " if path else ""
 
     def github(self) -> str:
         """A GitHub Actions workflow command, so the error annotates the changed line."""
-        title = _gh_escape(self.key or "registry", prop=True)
-        msg = _gh_escape(f"{self.key}: {self.message}" if self.key else self.message)
+        key, message = printable(self.key), printable(self.message)
+        title = _gh_escape(key or "registry", prop=True)
+        msg = _gh_escape(f"{key}: {message}" if key else message)
         if not self.line:
             return f"::error title={title}::{msg}"
-        file = _gh_escape(self.path, prop=True)
+        file = _gh_escape(printable(self.path), prop=True)
         return f"::error file={file},line={self.line},col={self.col},title={title}::{msg}"
+
+
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def printable(text: str) -> str:
+    """Text for one line of a terminal or a CI log: every control, format (bidi,
+    zero-width) and line-separator character written as an escape (\\n, \\u2028), so a
+    file name or YAML key can neither start a new line (`::warning`, `::add-mask`) nor
+    reorder what is shown. Most text has none, and is returned as it is."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        ESCAPES.get(c) or (f"\\u{ord(c):04X}" if unicodedata.category(c) in HIDDEN else c)
+        for c in text
+    )
 
 
 def argument_error(option: str, message: str) -> Diagnostic:

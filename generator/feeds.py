@@ -8,6 +8,8 @@ possible day (dates.py), undated last; never by the build clock.
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 
 from . import messages
@@ -53,17 +55,32 @@ def feeds(env: jinja2.Environment, registry: Registry, site: dict[str, str]) -> 
     for path, title, events, page, limit in feed_lists(registry):
         entries = sorted(events, key=lambda e: (entry_updated(e), e.date.sort_key, e.id))
         entries = entries[::-1][:limit]
-        out[path] = template.render(
-            base=base,
-            id_base=base or "urn:registri-ikrar-netralitas-asn:",
-            self_path=path,
-            self_url=base + path,
-            alternate=base + page,
-            title=title,
-            updated=stamp(max([entry_updated(e) for e in entries], default=fallback)),
-            entries=[(e, stamp(entry_updated(e))) for e in entries],
+        out[path] = xml_chars(
+            template.render(
+                base=base,
+                id_base=base or "urn:registri-ikrar-netralitas-asn:",
+                self_path=path,
+                self_url=base + path,
+                alternate=base + page,
+                title=title,
+                updated=stamp(max([entry_updated(e) for e in entries], default=fallback)),
+                entries=[(e, stamp(entry_updated(e))) for e in entries],
+            )
         )
     return out
+
+
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold at all, escaped or not (U+0000-U+001F but tab and line
+ends, lone surrogates, U+FFFE and U+FFFF): one would make the whole feed unreadable."""
+
+
+def xml_chars(document: str) -> str:
+    """A rendered XML document with every character XML 1.0 forbids replaced by U+FFFD.
+
+    The template is ours and holds none, so each one came from data (a commit message, a
+    name in reference data); values are escaped by the template, characters only here."""
+    return NOT_XML.sub("\ufffd", document)
 
 
 def entry_updated(e: Event) -> str:

@@ -6,6 +6,7 @@ Indonesian message catalogue (messages/id.yml). No I/O.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -37,7 +38,17 @@ def front_matter_value(value: str) -> Markup:
     Marked safe because HTML-escaping would corrupt the YAML; titles come from
     reference data and fixed words, and the theme overrides escape them again.
     """
-    return Markup(json.dumps(value, ensure_ascii=False))
+    return Markup(YAML_UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False)))
+
+
+YAML_UNSAFE = re.compile("[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+"""Characters json.dumps leaves raw that YAML cannot hold in a double-quoted scalar
+(DEL and C1 controls, which its reader refuses; U+2028 and U+2029, which it reads as line
+breaks): a region name with one would turn a page's front matter into body text."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def field_labels(keys: tuple[str, ...]) -> str:

@@ -15,6 +15,11 @@ fact). Every date is a commit's committer date, never the clock, so two builds
 of one commit are identical. A shallow clone, a missing git or a registry
 outside a repository degrades to pages without history and one warning.
 
+History is untrusted input (gitlog.py reads it as data): an old version is parsed
+as the checker reads records (yaml12.safe_value: size cap, no anchors or aliases,
+YAML 1.2 core types), and one that cannot be read is skipped with a warning naming
+its commit, so a broken or hostile commit never crashes a build or invents a change.
+
 The classes of change are defined here (the rule, in `classify`) and named and
 explained in words once, in templates/_history.md.j2, which the methodology
 page (docs/tentang.md) quotes; a test keeps the two in step.
@@ -22,17 +27,26 @@ page (docs/tentang.md) quotes; a test keeps the two in step.
 
 from __future__ import annotations
 
-import subprocess
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from . import load, migrate
+from . import load, migrate, yaml12
 from .diagnostics import Diagnostic
 from .fielddiff import FieldChange, diff_records
+from .gitlog import (  # noqa: F401  (re-exported: tests and callers read the log here)
+    NO_HISTORY,
+    GitLog,
+    Touch,
+    Version,
+    clean,
+    is_history_path,
+    log_format,
+    parse_log,
+    read_blobs,
+    read_log,
+    reason,
+)
 
 CLASSES = ("addition", "source", "correction", "clarification", "format")
 """Every class of change, in the order a reader meets them. What each means:
@@ -43,31 +57,6 @@ changed but no value did (layout, comments, a migration to a new record shape)."
 
 NOTE_KEYS = frozenset({"note", "notes", "description", "elections_note", "other_names"})
 """Keys whose change is wording, not fact: a clarification."""
-
-GIT_TIMEOUT = 300
-SEP_COMMIT, SEP_FIELD, SEP_HEAD = "\x1e", "\x1f", "\x1d"
-LOG_FORMAT = "%x1e%H%x1f%ct%x1f%cs%x1f%s%x1f%b%x1d"
-
-
-@dataclass(frozen=True)
-class Version:
-    """One commit as seen by a record: full id, committer date and time, file path then."""
-
-    commit: str
-    date: str
-    time: int
-    path: str
-    order: int = field(default=0, compare=False)  # position in the log: 0 is the newest
-
-    @property
-    def short(self) -> str:
-        """Seven characters, fixed (git's own abbreviation grows with the repository)."""
-        return self.commit[:7]
-
-    @property
-    def stamp(self) -> str:
-        """RFC 3339 UTC time of the commit, for Atom."""
-        return datetime.fromtimestamp(self.time, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)
@@ -82,28 +71,6 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Touch:
-    """A commit touching a file: status (A, M, D, T) and the blob ids before and after."""
-
-    version: Version
-    why: str
-    status: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class GitLog:
-    """What one `git log` pass found: per path (relative to the registry) the commits
-    touching it, oldest first; the registry's folder inside the repository."""
-
-    touches: dict[str, list[Touch]]
-    prefix: str = ""
-    warning: str = ""
-    cwd: Path = Path(".")
-
-
-@dataclass(frozen=True)
 class History:
     """Per record file name: its changes (newest first) and version (last commit)."""
 
@@ -111,81 +78,6 @@ class History:
     records: dict[str, tuple[Change, ...]]
     versions: dict[str, Version]
     warning: str = ""
-
-
-NO_HISTORY = "pages are built without record history (versions, corrections)"
-
-
-def _git(args: list[str], cwd: Path, data: bytes | None = None) -> bytes:
-    """Run git; raise OSError or SubprocessError on failure (callers degrade)."""
-    return subprocess.run(
-        ["git", "-c", "core.quotePath=false", *args],
-        cwd=cwd,
-        input=data,
-        capture_output=True,
-        check=True,
-        timeout=GIT_TIMEOUT,
-    ).stdout
-
-
-def read_log(registry: Path) -> GitLog:
-    """One pass over the registry's history (first parents: one entry per merged change).
-
-    Never raises: without git, outside a repository or in a shallow clone the log is
-    empty and carries the one warning to print.
-    """
-    try:
-        shallow, prefix = (
-            _git(["rev-parse", "--is-shallow-repository", "--show-prefix"], registry)
-            .decode()
-            .split("\n")[:2]
-        )
-    except FileNotFoundError:
-        return GitLog({}, warning=f"git is not installed: {NO_HISTORY}")
-    except (OSError, subprocess.SubprocessError):
-        return GitLog({}, warning=f"{registry} is not in a git repository: {NO_HISTORY}")
-    if shallow == "true":
-        return GitLog(
-            {},
-            warning=f"shallow git clone: {NO_HISTORY}; fetch the whole history "
-            "(git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)",
-        )
-    args = ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw"]
-    args += ["--no-abbrev", "-z", "--relative", f"--format={LOG_FORMAT}", "--", "."]
-    try:
-        out = _git(args, registry).decode("utf-8", errors="replace")
-    except (OSError, subprocess.SubprocessError):
-        return GitLog({}, prefix)  # a repository without commits yet: nothing to show
-    return GitLog(parse_log(out, prefix), prefix, cwd=registry)
-
-
-def parse_log(out: str, prefix: str) -> dict[str, list[Touch]]:
-    """`git log -z --raw` output -> touches per path, oldest first."""
-    touches: dict[str, list[Touch]] = {}
-    chunks = [c for c in out.split(SEP_COMMIT) if c]
-    for order, chunk in enumerate(chunks):
-        head, _, raw = chunk.partition(SEP_HEAD)
-        commit, time, day, subject, body = (head.split(SEP_FIELD) + [""] * 5)[:5]
-        why = reason(subject, body)
-        parts = raw.lstrip("\0\n").split("\0")
-        for meta, path in zip(parts[::2], parts[1::2], strict=False):
-            bits = meta.lstrip(":").split()
-            if len(bits) < 5:
-                continue
-            version = Version(commit, day, int(time or 0), prefix + path, order)
-            touches.setdefault(path, []).append(Touch(version, why, bits[4][0], bits[2], bits[3]))
-    for items in touches.values():
-        items.reverse()
-    return touches
-
-
-def reason(subject: str, body: str) -> str:
-    """The why: a pull request's title for GitHub's merge commits, else the subject."""
-    if subject.startswith("Merge pull request #"):
-        number = subject.split()[3]
-        title = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        return f"{title} ({number})" if title else subject
-    return subject.strip()
 
 
 def removed_records(log: GitLog, registry: Path) -> list[Diagnostic]:
@@ -225,11 +117,13 @@ def build(log: GitLog) -> History:
         name, last = Path(path).name, touches[-1].version
         if name not in newest or last.order < newest[name].order:
             newest[name] = last
+    problems: list[str] = []
+    changes = {name: record_changes(ts, parsed, problems) for name, ts in records.items()}
     return History(
         dates={name: v.date for name, v in newest.items()},
-        records={name: record_changes(ts, parsed) for name, ts in records.items()},
+        records=changes,
         versions={name: ts[-1].version for name, ts in records.items() if ts[-1].status != "D"},
-        warning=log.warning,
+        warning="\n".join(filter(None, [log.warning, *sorted(set(problems))])),
     )
 
 
@@ -246,38 +140,24 @@ def _needed(touches: list[Touch]) -> set[str]:
     return out
 
 
-def read_blobs(log: GitLog, shas: list[str]) -> dict[str, str]:
-    """Contents of the given blobs through one `git cat-file --batch`."""
-    if not shas:
-        return {}
-    try:
-        data = _git(["cat-file", "--batch"], log.cwd, ("\n".join(shas) + "\n").encode())
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    out, at = {}, 0
-    while at < len(data):
-        end = data.index(b"\n", at)
-        head = data[at:end].split()
-        at = end + 1
-        if len(head) < 3:  # "<sha> missing"
-            continue
-        size = int(head[2])
-        out[head[0].decode()] = data[at : at + size].decode("utf-8-sig", errors="replace")
-        at += size + 1
-    return out
+def parse_record(text: str | None) -> dict[str, Any] | None:
+    """A record's values in the current shape, read as records are (yaml12.safe_value:
+    no anchors or aliases, YAML 1.2 core types); None for a version that cannot be read."""
+    if text is None:
+        return None
+    value = yaml12.safe_value(migrate.migrate_text(text))
+    return value if isinstance(value, dict) else None
 
 
-def parse_record(text: str) -> dict[str, Any]:
-    """A record's values in the current shape; an unreadable file is an empty record."""
-    try:
-        value = yaml.load(migrate.migrate_text(text), Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
-        return {}
-    return value if isinstance(value, dict) else {}
+def record_changes(
+    touches: list[Touch], parsed: dict[str, dict | None], problems: list[str] | None = None
+) -> tuple[Change, ...]:
+    """A file's touches -> its changes, newest first.
 
-
-def record_changes(touches: list[Touch], parsed: dict[str, dict]) -> tuple[Change, ...]:
-    """A file's touches -> its changes, newest first."""
+    A version that cannot be read (too large, not YAML, aliases, not a mapping) is
+    skipped with a warning naming its commit: the next readable one is compared
+    with the last readable one before it, so a broken commit never invents a change.
+    """
     out = []
     previous: Touch | None = None
     for t in touches:
@@ -285,11 +165,37 @@ def record_changes(touches: list[Touch], parsed: dict[str, dict]) -> tuple[Chang
             continue
         if previous is None:
             out.append(Change(t.version, t.why, "addition", (), None))
-        else:
-            changes = diff_records(parsed.get(previous.new, {}), parsed.get(t.new, {}))
-            out.append(Change(t.version, t.why, classify(changes), changes, previous.version))
+            previous = t
+            continue
+        old, new = parsed.get(previous.new, {}), parsed.get(t.new, {})
+        if old is None:  # nothing readable to compare with: this version is the new base
+            _warn(problems, previous)
+            previous = t
+            continue
+        changes = None if new is None else _diff(old, new)
+        if changes is None:
+            _warn(problems, t)
+            continue
+        out.append(Change(t.version, t.why, classify(changes), changes, previous.version))
         previous = t
     return tuple(reversed(out))
+
+
+def _diff(old: dict, new: dict) -> tuple[FieldChange, ...] | None:
+    """diff_records on two old versions; None when one holds shapes no record has."""
+    try:
+        return diff_records(old, new)
+    except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+        return None
+
+
+def _warn(problems: list[str] | None, t: Touch) -> None:
+    if problems is not None:
+        problems.append(
+            f"{t.version.path} at commit {t.version.short} ({t.version.date}) cannot be read "
+            "as a record (too large, not YAML, aliases or not a mapping); its history skips "
+            "that version"
+        )
 
 
 def classify(changes: tuple[FieldChange, ...]) -> str:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +27,9 @@ EVENTS_DIR = "events"
 REFERENCE_FILES = ("elections.yml", "legal-bases.yml", "clauses.yml")
 REGIONS_FILE = "regions.csv"
 SCHEMA_FILE = "schema/event.schema.json"
+RECORD_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ID_MAX = 80
+"""A record's id is its file name without .yml: the schema's pattern and length."""
 
 
 @dataclass(frozen=True)
@@ -47,20 +53,24 @@ class Table:
 
 def display_path(path: Path) -> str:
     """Path as printed in diagnostics: relative to the working directory when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # the folder resolved, not the name: a link is shown as itself, not its target
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a file as strict UTF-8 within the size limit, reporting where it fails."""
+def read_text(
+    path: Path, display: str, limit: int = MAX_FILE_BYTES, what: str = "a record"
+) -> tuple[str | None, list[Diagnostic]]:
+    """Read a regular file (never a symbolic link: its target is not ours to read, and
+    is never quoted) as strict UTF-8 within the size limit, reporting where it fails."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            msg = f"file is {size} bytes; a record may be at most {MAX_FILE_BYTES} bytes"
-            return None, [Diagnostic(display, 1, 1, "", msg)]
-        data = path.read_bytes()
+        data = read_regular(path, limit)
+    except FileTooLarge as err:
+        msg = f"file is {err.size} bytes; {what} may be at most {limit} bytes"
+        return None, [Diagnostic(display, 1, 1, "", msg)]
+    except NotRegular as err:
+        return None, [Diagnostic(display, 1, 1, "", str(err))]
     except OSError as err:
         return None, [Diagnostic(display, 1, 1, "", f"cannot read file: {err.strerror}")]
     if data.startswith(b"\xef\xbb\xbf"):
@@ -74,6 +84,44 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Diagnostic]]:
             "save it as UTF-8 (in most editors: Save with Encoding -> UTF-8)"
         )
         return None, [Diagnostic(display, line, col, "", msg)]
+
+
+class NotRegular(OSError):
+    """The path is a symbolic link, a folder or a device, not a file of the registry."""
+
+
+class FileTooLarge(OSError):
+    def __init__(self, size: int) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+SYMLINK = "is a symbolic link; the registry holds only regular files (copy the file in)"
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, opened without following a final symbolic link and
+    checked on the open descriptor (no window between the check and the read)."""
+    try:
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError as err:
+        if path.is_symlink():
+            raise NotRegular(SYMLINK) from None
+        raise err
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise NotRegular("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular("is not a regular file")
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(len(data))
+    return data
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
@@ -158,6 +206,23 @@ def anchor_marks(text: str) -> list[tuple[int, int, bool]]:
     return marks
 
 
+ANCHOR_MESSAGES = {
+    False: "YAML anchors (&name) are not allowed; write each value out in full",
+    True: "YAML aliases (*name) are not allowed; write the value out in full",
+}
+
+
+def anchor_diagnostics(doc: Document) -> list[Diagnostic]:
+    """Anchors and aliases are rejected even when unused: they make reviews misleading,
+    and an alias walked twice is how a few hundred bytes fill memory."""
+    if "&" not in doc.text:
+        return []
+    return [
+        Diagnostic(doc.display, line, col, "", ANCHOR_MESSAGES[alias])
+        for line, col, alias in anchor_marks(doc.text)
+    ]
+
+
 def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     """Read and compose one YAML file; None with diagnostics when it cannot be read."""
     display = display_path(path)
@@ -172,8 +237,102 @@ def load_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
 
 def event_paths(registry: Path) -> list[Path]:
     """All record files, sorted so every run reports and renders in the same order."""
+    return scan_events(registry)[0]
+
+
+def is_record_name(name: str) -> bool:
+    """The one rule for a record's file name: ID.yml, ID in the schema's id pattern."""
+    stem = name.removesuffix(".yml")
+    return stem != name and len(stem) <= ID_MAX and RECORD_ID.fullmatch(stem) is not None
+
+
+def is_reference_name(name: str) -> bool:
+    """A reference file at the top of the registry (history keeps its dates)."""
+    return name in (*REFERENCE_FILES, REGIONS_FILE, "wording.yml")
+
+
+SCHEMAS = frozenset(
+    n.replace(".yml", ".schema.json") for n in (*REFERENCE_FILES, "wording.yml", "event.yml")
+)
+TOOL_FILES = ("region-aliases.csv", "region-shortnames.csv")
+"""Sources the tools/ scripts read to rebuild regions.csv; not read by the generator."""
+
+
+def scan_registry(registry: Path) -> list[Diagnostic]:
+    """The registry's own folder and schema/: no symbolic link (each reference file is
+    judged when it is read), and no data file the generator would silently ignore
+    (elections.yaml beside elections.yml, a new list nobody reads)."""
+    diags = []
+    known = {*REFERENCE_FILES, REGIONS_FILE, "wording.yml", *TOOL_FILES}
+    for folder in (registry, registry / "schema"):
+        if folder.is_symlink():
+            continue  # reported as an entry of the registry
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = display_path(Path(entry.path))
+            if entry.name in (known if folder == registry else SCHEMAS):
+                continue  # read (and judged) by name
+            if entry.is_symlink():
+                diags.append(Diagnostic(path, 1, 1, "", SYMLINK))
+            elif folder == registry and entry.name.endswith((".yml", ".yaml", ".csv", ".json")):
+                msg = (
+                    "is not a file the registry reads: reference data is "
+                    f"{', '.join(sorted({*REFERENCE_FILES, 'wording.yml', REGIONS_FILE}))}"
+                )
+                diags.append(Diagnostic(path, 1, 1, "", msg))
+    return diags
+
+
+def scan_events(registry: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """Record files of registry/events/, and an error for every other entry there.
+
+    A record is a regular file (not a symbolic link) named ID.yml directly in the
+    folder; anything else (x.yaml, x, .x.yml, a folder named x.yml, a link) would be
+    skipped or, worse, published twice, so each is reported with its path.
+    """
     folder = registry / EVENTS_DIR
-    return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
+    if folder.is_symlink():
+        return [], [Diagnostic(display_path(folder), 1, 1, "", SYMLINK)]
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return [], []
+    paths, diags = [], []
+    for entry in entries:
+        problem = entry_problem(entry)
+        if problem:
+            diags.append(Diagnostic(display_path(Path(entry.path)), 1, 1, "", problem))
+        else:
+            paths.append(Path(entry.path))
+    return paths, diags
+
+
+def entry_problem(entry: os.DirEntry) -> str:
+    """Why an entry of registry/events/ is not a record file ('' when it is one)."""
+    name = entry.name
+    if entry.is_symlink():
+        return SYMLINK
+    if entry.is_dir(follow_symlinks=False):
+        return "is a folder; registry/events/ holds only record files named ID.yml"
+    if not entry.is_file(follow_symlinks=False):
+        return "is not a regular file; registry/events/ holds only record files named ID.yml"
+    if name.startswith("."):
+        return (
+            "is a hidden file; registry/events/ holds only record files named ID.yml "
+            "(lowercase letters, digits and hyphens), so delete or rename it"
+        )
+    if name.endswith(".yml") and not is_record_name(name):
+        return (
+            f"file name is not a record id: name it ID.yml with lowercase letters, digits "
+            f"and single hyphens, at most {ID_MAX} characters before .yml"
+        )
+    if not name.endswith(".yml"):
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        return f"is not a record file: records are named ID.yml; rename it to {stem}.yml"
+    return ""
 
 
 def load_table(path: Path) -> tuple[Table | None, list[Diagnostic]]:
@@ -182,16 +341,28 @@ def load_table(path: Path) -> tuple[Table | None, list[Diagnostic]]:
     text, diags = read_text(path, display) if path.name != REGIONS_FILE else _read_big(path)
     if text is None:
         return None, diags
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
-    rows = [(reader.line_num, dict(zip(header, row, strict=False))) for row in reader if row]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    start = 1
+    try:
+        header = next(reader, [])
+        start = reader.line_num
+        for row in reader:  # a row's line is where it starts (a quoted field may span lines)
+            if row and len(row) != len(header):
+                msg = f"row has {len(row)} fields; the header has {len(header)}"
+                return None, [Diagnostic(display, start + 1, 1, "", msg)]
+            if row:
+                rows.append((start + 1, dict(zip(header, row, strict=True))))
+            start = reader.line_num
+    except csv.Error as err:
+        return None, [Diagnostic(display, start + 1, 1, "", f"CSV syntax: {err}")]
     return Table(display, header, rows), []
 
 
+REGIONS_MAX_BYTES = 4 * 1024 * 1024
+"""The region list (552 rows, 50 KB) is larger than a record, but not without limit."""
+
+
 def _read_big(path: Path) -> tuple[str | None, list[Diagnostic]]:
-    """The region list is larger than a record; it is reference data, read without the cap."""
-    display = display_path(path)
-    try:
-        return path.read_bytes().decode("utf-8-sig"), []
-    except (OSError, UnicodeDecodeError) as err:
-        return None, [Diagnostic(display, 1, 1, "", f"cannot read region list: {err}")]
+    """The region list: read as a record is, with its own size limit."""
+    return read_text(path, display_path(path), REGIONS_MAX_BYTES, "the region list")

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import load
-from .diagnostics import Diagnostic
-from .schema import MISSING, Walker
+from . import load, urls
+from .diagnostics import Diagnostic, GeneratorError
+from .schema import MISSING, Walker, key_text
 
 REGION_COLUMNS = ["code", "level", "name", "province_code", "slug", "aliases"]
 LEVELS = ("provinsi", "kabupaten", "kota")
@@ -23,6 +25,10 @@ SLUG = re.compile(r"^(prov|kab|kota)-[a-z0-9]+(-[a-z0-9]+)*$")
 # reference files (its own schema), listed here so load.py need not know about it.
 WORDING_FILE = "wording.yml"
 SLOT_MARK = re.compile(r"\{([^{}]*)\}")
+_REPEAT = r"(?:[+*]|\{[0-9]*,[0-9]*\})"
+NESTED = re.compile(rf"\((?:[^()\\]|\\.)*{_REPEAT}(?:[^()\\]|\\.)*\){_REPEAT}")
+"""A repeated group holding a repetition, (a+)+ or (x*y){2,}: the shape of patterns
+whose matching time explodes (ReDoS); slot patterns run on every sworn clause."""
 
 
 @dataclass(frozen=True)
@@ -42,14 +48,30 @@ class Reference:
         return [c["id"] for s in self.clause_sets for c in s["clauses"]]
 
 
+SCHEMA_MAX_BYTES = 1024 * 1024
+
+
 def read_schema(registry: Path, name: str) -> dict[str, Any]:
-    """Schemas are ours, in the repository; a broken one is a bug, not user input."""
-    return json.loads((registry / "schema" / name).read_text(encoding="utf-8"))
+    """Schemas are ours, in the repository; a broken one is a bug, not user input, but
+    it still arrives by pull request: read as a regular file (never through a link),
+    and a problem is one located error, not a traceback."""
+    path = registry / "schema" / name
+    display = load.display_path(path)
+    text, diags = load.read_text(path, display, SCHEMA_MAX_BYTES, "a schema")
+    try:
+        value = json.loads(text) if text is not None else None
+    except json.JSONDecodeError as err:
+        diags = [Diagnostic(display, err.lineno, err.colno, "", f"invalid JSON: {err.msg}")]
+        value = None
+    if not isinstance(value, dict):
+        raise GeneratorError(diags or [Diagnostic(display, 1, 1, "", "schema is not an object")])
+    return value
 
 
 def check_reference(registry: Path) -> tuple[Reference | None, list[Diagnostic]]:
     """Load and check every reference file; None if any has a problem."""
     regions, diags = check_regions(registry / load.REGIONS_FILE)
+    diags = load.scan_registry(registry) + diags
     values = {}
     for name in (*load.REFERENCE_FILES, WORDING_FILE):
         value, found = _check_yaml(registry / name, read_schema(registry, _schema_name(name)))
@@ -85,6 +107,14 @@ def check_slots(path: Path, clauses: dict[str, Any]) -> list[Diagnostic]:
             re.compile(s["pattern"])
         except re.error as err:
             diags.append(Diagnostic(display, 1, 1, "pattern", f"slot '{s['id']}': {err}"))
+            continue
+        nested = NESTED.search(s["pattern"])
+        if nested:
+            msg = (
+                f"slot '{s['id']}': '{nested.group()}' repeats a group that repeats itself, "
+                "which can take exponential time on a long word; write it without nesting"
+            )
+            diags.append(Diagnostic(display, 1, 1, "pattern", msg))
     for c in (c for s in clauses["sets"] for c in s["clauses"]):
         for name in SLOT_MARK.findall(c["text"]):
             if name not in slots:
@@ -106,7 +136,9 @@ def _check_yaml(path: Path, schema: dict) -> tuple[Any, list[Diagnostic]]:
         return None, [Diagnostic(doc.display, 1, 1, "", "file is empty")]
     walker = Walker(doc.display, schema)
     value = walker.walk(doc.node, schema)
-    diags = walker.diags + _duplicate_ids(walker, value)
+    diags = walker.diags + load.anchor_diagnostics(doc) + _duplicate_ids(walker, value)
+    if value is not MISSING and not diags:
+        diags += _urls(walker, value) + _dates(walker, value)
     return (None if value is MISSING else value), diags
 
 
@@ -164,6 +196,79 @@ def _region_problem(row: dict, regions: dict, slugs: set) -> tuple[str, str] | N
         return "province_code", f"province '{row.get('province_code')}' is unknown or wrong"
     if not SLUG.match(row.get("slug") or "") or row["slug"] in slugs:
         return "slug", f"slug '{row.get('slug')}' is malformed or repeated"
-    if not row.get("name"):
-        return "name", "name is empty"
+    if len(row["slug"]) > SLUG_MAX:
+        return "slug", f"slug is {len(row['slug'])} characters long; at most {SLUG_MAX} are allowed"
+    name = _name_problem(row.get("name") or "", "name")
+    if name:
+        return "name", name
+    aliases = row.get("aliases") or ""
+    for alias in aliases.split(";") if aliases else ():
+        problem = _name_problem(alias, "alias")
+        if problem:
+            return "aliases", problem
     return None
+
+
+SLUG_MAX = 60
+NAME_MAX = 100
+"""Region names and slugs print in titles, feeds and file names: short, one line."""
+
+
+def _name_problem(text: str, what: str) -> str:
+    """A region name or alias: visible, at most NAME_MAX characters, no control, format
+    (bidi, zero-width) or line-separator characters, no spaces around it."""
+    if not text.strip():
+        return f"{what} is empty"
+    if len(text) > NAME_MAX:
+        return f"{what} is {len(text)} characters long; at most {NAME_MAX} are allowed"
+    bad = next((c for c in text if unicodedata.category(c) in HIDDEN), None)
+    if bad:
+        return f"{what} contains character U+{ord(bad):04X} ({_char_name(bad)}); delete it"
+    if text != text.strip():
+        return f"{what} '{text.strip()}' has spaces around it; delete them"
+    return ""
+
+
+HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _char_name(char: str) -> str:
+    return unicodedata.name(char, "control character").lower()
+
+
+def _dates(walker: Walker, value: Any) -> list[Diagnostic]:
+    """Every date of a reference file is a real day (the schema only says YYYY-MM-DD),
+    as a record's are: 2024-02-30 would otherwise pass and stop the build."""
+    diags = []
+    for path, (line, col) in sorted(walker.marks.items(), key=lambda kv: kv[1]):
+        if not path or path[-1] not in ("date", "voting_date"):
+            continue
+        day = _get(value, path)
+        try:
+            when = date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            msg = f"'{day}' is not a real date"
+            diags.append(Diagnostic(walker.display, line, col, key_text(path), msg))
+            continue
+        if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
+            msg = f"'{day}' is not between {FIRST_YEAR} and {LAST_YEAR}"
+            diags.append(Diagnostic(walker.display, line, col, key_text(path), msg))
+    return diags
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Reference dates are laws and elections of the republic: outside these years a date
+is a typo, and date arithmetic (two years before a vote) would leave the calendar."""
+
+
+def _urls(walker: Walker, value: Any) -> list[Diagnostic]:
+    """Every source and url of a reference file, held to the rules of a record's sources."""
+    diags = []
+    for path, (line, col) in sorted(walker.marks.items(), key=lambda kv: kv[1]):
+        if not path or path[-1] not in ("source", "url"):
+            continue
+        url = _get(value, path)
+        problem = urls.url_problem(url) if isinstance(url, str) else ""
+        if problem:
+            diags.append(Diagnostic(walker.display, line, col, key_text(path), problem))
+    return diags

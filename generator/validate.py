@@ -70,9 +70,19 @@ def check(
     reference, diags = check_reference(registry)
     if reference is None:
         return None, diags
-    paths = load.event_paths(registry)
+    paths, found = load.scan_events(registry)
     wanted = {p.resolve() for p in files} if files is not None else None
-    extra = [p for p in (files or []) if p.resolve() not in {q.resolve() for q in paths}]
+    diags += [d for d in found if _reported(d, wanted)]
+    known = {q.resolve() for q in paths}
+    events = (registry / load.EVENTS_DIR).absolute()
+    extra = [
+        p
+        for p in (files or [])
+        if p.resolve() not in known
+        and (p.absolute().parent != events or not os.path.lexists(p))  # else scan_events judged it
+    ]
+    diags += _named_files(extra, paths)
+    extra = [p for p in extra if p.name not in {q.name for q in paths} and not p.is_symlink()]
     records: list[Record] = []
     all_paths = paths + extra
     results = check_event_files(all_paths, reference, today)
@@ -89,6 +99,22 @@ def check(
 
 def _reported(diag: Diagnostic, wanted: set[Path] | None) -> bool:
     return wanted is None or Path(diag.path).resolve() in wanted
+
+
+def _named_files(extra: list[Path], paths: list[Path]) -> list[Diagnostic]:
+    """Files named on the command line outside registry/events/: never a link, and never
+    an id the registry already holds (ids are unique across the registry)."""
+    names = {p.name: p for p in paths}
+    diags = []
+    for path in extra:
+        display = load.display_path(path)
+        if path.is_symlink():
+            diags.append(Diagnostic(display, 1, 1, "", load.SYMLINK))
+        elif path.name in names:
+            other = load.display_path(names[path.name])
+            msg = f"id '{path.stem}' is already used by {other}; ids are unique across the registry"
+            diags.append(Diagnostic(display, 1, 1, "id", msg))
+    return diags
 
 
 PARALLEL_FROM = 2000
@@ -161,16 +187,7 @@ def check_event_file(
 
 def _anchor_diags(doc: load.Document) -> list[Diagnostic]:
     """Anchors are rejected even when unused: they make reviews misleading."""
-    if "&" not in doc.text:
-        return []
-    messages = {
-        False: "YAML anchors (&name) are not allowed; write each value out in full",
-        True: "YAML aliases (*name) are not allowed; write the value out in full",
-    }
-    return [
-        Diagnostic(doc.display, line, col, "", messages[alias])
-        for line, col, alias in load.anchor_marks(doc.text)
-    ]
+    return load.anchor_diagnostics(doc)
 
 
 def check_across(records: list[Record]) -> list[Diagnostic]:

@@ -21,7 +21,7 @@ import yaml
 
 from . import history, model, passthrough, render, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
-from .load import EVENTS_DIR
+from .load import EVENTS_DIR, display_path
 
 
 def check_only(registry: Path, files: list[Path] | None, today: date | None) -> int:
@@ -37,17 +37,37 @@ def check_only(registry: Path, files: list[Path] | None, today: date | None) -> 
 def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     """The whole generator: check, model, render in memory, then write atomically."""
     checked, diags = validate.check(registry, None, today)
+    diags += linked_files(docs)
     log = history.read_log(registry)
     diags = diags + history.removed_records(log, registry)
     if checked is None or diags:
         raise GeneratorError(diags)
     changes = history.build(log)
-    if changes.warning:
-        print(f"warning: {changes.warning}", file=sys.stderr)
+    for line in changes.warning.splitlines():
+        print(f"warning: {line}", file=sys.stderr)
     registry_model = model.build(checked, history=changes)
     files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
     write_tree(docs, files, _finished)
     return len(files)
+
+
+def linked_files(docs: Path) -> list[Diagnostic]:
+    """Symbolic links under docs/, each an error: mkdocs would publish what they point
+    to (a link to /etc/passwd as assets/passwd.txt), so none may reach the build."""
+    diags = []
+    for folder, dirs, names in os.walk(docs):
+        for name in sorted(dirs + names):
+            path = Path(folder) / name
+            if path.is_symlink():
+                display = display_path(path)
+                diags.append(Diagnostic(display, 1, 1, "", "is a symbolic link; " + DOCS_LINK))
+            elif not name.isprintable():  # it would become a URL in the sitemap and nav
+                msg = "file name holds a control or invisible character; rename it"
+                diags.append(Diagnostic(display_path(path), 1, 1, "", msg))
+    return diags
+
+
+DOCS_LINK = "docs/ holds only regular files and folders (mkdocs would publish the link's target)"
 
 
 def _finished(rel: str, text: str) -> str:

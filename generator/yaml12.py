@@ -64,3 +64,48 @@ def explicit_tag(node: yaml.ScalarNode) -> bool:
     """True when the scalar's tag was written in the file (!!int 5), not inferred."""
     implicit = (not node.style, bool(node.style))
     return node.tag != _RESOLVER.resolve(yaml.ScalarNode, node.value, implicit)
+
+
+MAX_DEPTH = 40
+"""Nesting deeper than any record or reference file has: a sign of a crafted document."""
+MAX_TEXT = 64 * 1024
+
+
+class Unsafe(Exception):
+    """A document safe_value refuses: anchors, aliases, depth, size or syntax."""
+
+
+def safe_value(text: str) -> Any:
+    """The JSON value of a YAML document as the checker reads it, for text that is not
+    checked (old versions in git history): at most MAX_TEXT characters, one document,
+    no anchors or aliases (an alias bomb of a few hundred bytes would otherwise fill
+    memory), no nesting deeper than MAX_DEPTH, scalars typed by core_value. None when
+    the text is refused or is not YAML; never raises.
+    """
+    if len(text) > MAX_TEXT:
+        return None
+    try:
+        if "&" in text or "*" in text:
+            for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    return None
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        return None if node is None else node_value(node, 0)
+    except (yaml.YAMLError, Unsafe, RecursionError, ValueError):
+        return None
+
+
+def node_value(node: yaml.Node, depth: int) -> Any:
+    """Nodes -> JSON values: mappings with text keys, lists, core-schema scalars."""
+    if depth > MAX_DEPTH:
+        raise Unsafe("too deep")
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode) or key.value in out:
+                raise Unsafe("key")
+            out[key.value] = node_value(value, depth + 1)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [node_value(item, depth + 1) for item in node.value]
+    return core_value(node)
