@@ -64,13 +64,16 @@ def handwritten_docs(target: Path) -> None:
 def relocated_config(path: Path, docs: Path, site: Path) -> Path:
     """Our mkdocs.yml, writing `docs` into `site`, saved at `path`.
 
-    Relative paths are made absolute, the hook's too (it gives the theme its
-    words); `watch` (relative to the repository) is dropped.
+    Relative paths are made absolute, the hook's too; the inherited theme data
+    (docs/.tema.yml) is the relocated docs' own; `watch` (relative to the
+    repository) is dropped.
     """
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / hook) for hook in config.get("hooks", [])]
     config.pop("watch", None)
     config["theme"]["custom_dir"] = str(ROOT / config["theme"].get("custom_dir", "overrides"))
     config.update(docs_dir=str(docs), site_dir=str(site))
+    if "INHERIT" in config:  # the generated theme data, in the relocated docs/
+        config["INHERIT"] = str(docs / Path(config["INHERIT"]).relative_to("docs"))
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
