@@ -34,11 +34,17 @@ $(NODE_STAMP): package.json package-lock.json
 # SITE is replaced only after every step succeeded.
 REGISTRY ?= registry
 SITE     ?= site
+# The program that renders docs/ with the theme: mkdocs, or ProperDocs (MkDocs 1.x
+# continued), the tested fallback core: `make site CORE=properdocs` (tests/test_cores.py).
+CORE     ?= mkdocs
+ifeq ($(filter $(CORE),mkdocs properdocs),)
+$(error CORE must be mkdocs or properdocs, not "$(CORE)")
+endif
 
 site: $(STAMP) $(NODE_STAMP)
 	rm -rf $(STAGE) && mkdir -p .build
 	$(BIN)/python -m generator build --registry $(REGISTRY)
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(STAGE)
+	$(BIN)/$(CORE) build -f mkdocs.yml --strict --quiet --site-dir $(STAGE)
 	$(PAGEFIND) --site $(STAGE) --quiet
 	rm -rf .build/site-old && if [ -d $(SITE) ]; then mv $(SITE) .build/site-old; fi
 	mv $(STAGE) $(SITE) && rm -rf .build/site-old
@@ -60,7 +66,7 @@ test: $(STAMP) $(NODE_STAMP) lint site
 
 serve: $(STAMP)
 	$(BIN)/python -m generator build
-	$(BIN)/mkdocs serve
+	$(BIN)/$(CORE) serve -f mkdocs.yml
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
