@@ -88,6 +88,9 @@ def project(docs: Path, work: Path) -> Path:
     config.pop("watch", None)
     config.update(docs_dir="docs", site_dir="site")
     config["theme"]["custom_dir"] = "overrides"
+    # Zensical builds its own search index unless told not to (we index with Pagefind);
+    # at 5,000 events its index refuses the clause page (over 16,384 token positions).
+    config["plugins"] = {"search": {"enabled": False}}
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
