@@ -68,6 +68,8 @@ PAGE_COMPARED = re.compile(r"[=!]=\s*page\b(?!\.)|\bpage\s*[=!]=|\bpage\s+(not\s
 OBJECTS_COMPARED = re.compile(
     r"\b(nav_item|item|index|first|ref)\s*[=!]=\s*[a-z_]+\s*(%|\}|or|and)"
 )
+# Attributes only mkdocs' page objects have (Zensical's pages carry url, title, meta, toc...).
+MKDOCS_ONLY = re.compile(r"\bis_homepage\b|\.file\.|\binclusion\b")
 TEMPLATES = sorted(OVERRIDES.rglob("*.html"))
 
 
@@ -77,6 +79,7 @@ def test_override_calls_no_python_method_and_compares_no_page(path: Path) -> Non
     assert METHOD.findall(code) == []
     assert PAGE_COMPARED.findall(code) == []
     assert OBJECTS_COMPARED.findall(code) == []
+    assert MKDOCS_ONLY.findall(code) == []
 
 
 def test_the_portability_check_finds_what_it_looks_for() -> None:
