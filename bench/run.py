@@ -24,7 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import firstsearch, synth
-from tools.sitebuild import handwritten_docs, mkdocs_env, relocated_config
+from tools.sitebuild import handwritten_docs, mkdocs_env, pagefind, relocated_config
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -106,9 +106,7 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
     )
     config = relocated_config(work / "mkdocs.yml", docs, site)
     r["mkdocs_s"], r["mkdocs_mb"], _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)])
-    r["pagefind_s"], r["pagefind_mb"], _ = run(
-        [PY, "-m", "pagefind", "--site", str(site), "--quiet"]
-    )
+    r["pagefind_s"], r["pagefind_mb"], _ = run(pagefind(site))
     r["total_s"] = r["generate_s"] + r["mkdocs_s"] + r["pagefind_s"]
     r["pages"] = sum(1 for _ in docs.rglob("*.md"))
     r.update(sizes(site))
@@ -119,9 +117,7 @@ def bench_size(count: int, search: bool) -> dict[str, float]:
         [str(BIN / "mkdocs"), "build", "-q", "-f", str(floor_cfg)]
     )
     # The floor runs outside the repository: our pagefind.yml (globs, exclusions) is ours.
-    r["floor_pagefind_s"], _, _ = run(
-        [PY, "-m", "pagefind", "--site", str(floor_site), "--quiet"], cwd=work
-    )
+    r["floor_pagefind_s"], _, _ = run(pagefind(floor_site), cwd=work)
     r["floor_build_s"] = r["floor_mkdocs_s"] + r["floor_pagefind_s"]
     r["peak_mb"] = max(r["check_mb"], r["generate_mb"], r["mkdocs_mb"], r["pagefind_mb"])
     if search:

@@ -1,24 +1,20 @@
-"""The only module that touches mkdocs: hand the theme its words, and regenerate
-docs/ during `mkdocs serve`.
+"""The only module that touches mkdocs: regenerate docs/ during `mkdocs serve`.
 
-`make site` runs the generator itself before `mkdocs build`, so generating
-does nothing for builds: mkdocs stays a thin renderer (its successor runs no
-plugins). The one thing a build takes from here is data: the `theme` section of
-each message catalogue, so the header, footer, 404 page and palette toggle speak
-the page's language from the same catalogues as the generated pages.
+`make site` runs the generator itself before `mkdocs build`, so this does nothing
+for builds: mkdocs stays a thin renderer (its successor runs no hooks). The theme's
+words reach the templates as data, not from here: the generator writes them into
+docs/.tema.yml, which mkdocs.yml inherits (generator/theme.py).
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 # mkdocs loads a hook from its file path, not as part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import messages
 from generator.diagnostics import GeneratorError
 from generator.write import generate
 
@@ -28,35 +24,6 @@ _serving = False
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
     global _serving
     _serving = command == "serve"
-
-
-def on_config(config: Any, **_: Any) -> Any:
-    """config.extra.messages[lang]: the theme's words (`theme`) and the scripts' words
-    (`js`, with the month names, event types and status labels) per language. The
-    overrides read them through partials/language.html; main.html writes `js` into
-    each page for the scripts, so they need no request of their own. Data only."""
-    config["extra"]["messages"] = {
-        lang: {
-            "theme": _plain(messages.catalogue(lang)["theme"]),
-            "js": {
-                **_plain(messages.catalogue(lang)["js"]),
-                "months": _plain(messages.section("months", lang)),
-                "event_types": _plain(messages.section("labels.event_types", lang)),
-                "status": _plain(messages.section("labels.status", lang)),
-            },
-        }
-        for lang in messages.LANGUAGES
-    }
-    return config
-
-
-def _plain(node: Any) -> Any:
-    """Read-only mappings as plain dicts, as mkdocs config values are."""
-    if isinstance(node, Mapping):
-        return {k: _plain(v) for k, v in node.items()}
-    if isinstance(node, tuple):
-        return [_plain(v) for v in node]
-    return node
 
 
 def on_pre_build(config: Any, **_: Any) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import history, model, passthrough, render, validate
+from . import history, model, passthrough, render, theme, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR, display_path
 
@@ -47,6 +47,7 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
         print(f"warning: {line}", file=sys.stderr)
     registry_model = model.build(checked, history=changes)
     files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
+    files.update(theme.files(Path("mkdocs.yml")))  # the theme's words, as data
     write_tree(docs, files, _finished)
     return len(files)
 

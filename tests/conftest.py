@@ -80,7 +80,7 @@ def _inputs_digest() -> str:
 
 
 INPUTS = ("generator", "overrides", "docs", "registry", "tests/fixtures", "tools")
-INPUTS += ("mkdocs.yml", "pagefind.yml", "requirements.txt")
+INPUTS += ("mkdocs.yml", "pagefind.yml", "requirements.txt", "package-lock.json")
 
 
 @pytest.fixture(scope="session")

@@ -244,13 +244,6 @@ def test_scaffold_words() -> None:
     assert words - RECORD_CODES == set()
 
 
-def test_material_base_has_words_only_through_lang_t() -> None:
-    """overrides/base.html is material's own, unchanged: its words come from
-    material's language files (lang.t), so it stays out of our catalogue."""
-    found = leftover((ROOT / "overrides" / "base.html").read_text(encoding="utf-8"))
-    assert found == []
-
-
 def test_the_check_finds_words() -> None:
     """The scanner is not vacuous: words, attributes and entities are caught or not."""
     source = '{# Komentar #}<p title="Judul">Halo {{ x }}</p>\n<a href="x">&nbsp;{{ t.a.b }}</a>'

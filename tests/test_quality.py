@@ -13,6 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import material
 import pytest
 
 from tests.conftest import ROOT
@@ -58,13 +59,42 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+# Two attributes of the theme's own base.html and nav-item.html, which we no longer
+# copy to fix (a copy of base.html names the theme's hashed asset files, and every
+# copy is one more file to port to Zensical): autocomplete="off" on its two toggle
+# checkboxes (kept on purpose: Firefox would restore a checked drawer), and an empty
+# tabindex on the label of an open nav section. Both harmless; only these are let pass.
+THEME_MARKUP = (
+    (
+        "Attribute “autocomplete” is only allowed when the input type is “color”",
+        r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
+        r'id="__(drawer|search)" autocomplete="off">',
+    ),
+    (
+        "Bad value “” for attribute “tabindex” on element “label”",
+        r'<label class="md-nav__link" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">',
+    ),
+)
+
+
 def test_html_is_valid(built_site: Path) -> None:
     files = [built_site / p / "index.html" for p in SAMPLE]
     assert vnu_errors([*files, built_site / "404.html"]) == []
 
 
+def test_let_pass_markup_is_the_theme_s_own() -> None:
+    """The two exceptions above are the installed theme's templates, not ours."""
+    templates = Path(material.__file__).parent / "templates"
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    nav_item = (templates / "partials" / "nav-item.html").read_text(encoding="utf-8")
+    assert base.count('type="checkbox" id="__drawer" autocomplete="off"') == 1
+    assert base.count('type="checkbox" id="__search" autocomplete="off"') == 1
+    assert 'id="{{ path }}_label" tabindex="{{ tabindex }}"' in nav_item
+    assert not (ROOT / "overrides" / "base.html").exists()
+
+
 def vnu_errors(files: list[Path]) -> list[str]:
-    """The Nu HTML Checker's errors for these pages, one line each."""
+    """The Nu HTML Checker's errors for these pages, one line each (THEME_MARKUP aside)."""
     files = [str(f) for f in files]
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
@@ -75,6 +105,10 @@ def vnu_errors(files: list[Path]) -> list[str]:
     return [
         f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages
+        if not any(
+            m["message"].startswith(text) and re.search(markup, m.get("extract", ""))
+            for text, markup in THEME_MARKUP
+        )
     ]
 
 
@@ -198,11 +232,18 @@ def broken_links(built_site: Path) -> list[str]:
 
 
 def test_theme_overrides_match_installed_theme() -> None:
-    """overrides/ copies three theme templates from this exact version."""
+    """overrides/ copies these theme templates from this exact version, and no more."""
     assert version("mkdocs-material") == "9.8.2"
-    copies = ("base.html", "partials/nav-item.html", "partials/toc.html", "partials/footer.html")
-    more = ("partials/tabs-item.html", "partials/language.html", "partials/palette.html")
-    for name in (*copies, *more, "partials/copyright.html"):
+    copies = {"partials/toc.html", "partials/footer.html", "partials/tabs-item.html"}
+    copies |= {"partials/language.html", "partials/palette.html", "partials/copyright.html"}
+    copies |= {"partials/header.html"}
+    found = {
+        p.relative_to(ROOT / "overrides").as_posix()
+        for p in (ROOT / "overrides").rglob("*.html")
+        if "Copied from mkdocs-material" in p.read_text(encoding="utf-8")
+    }
+    assert found == copies
+    for name in copies:
         assert "mkdocs-material 9.8.2" in (ROOT / "overrides" / name).read_text(encoding="utf-8")
 
 

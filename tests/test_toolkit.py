@@ -56,8 +56,13 @@ def test_every_feed_is_valid_atom(built_site: Path) -> None:
             assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
 
 
+FEED_TYPES = ("application/atom+xml", "application/rss+xml")
+
+
 class Head(HTMLParser):
-    """<link rel=alternate> and <meta name|property> of a page."""
+    """The feeds a page announces, found as feed readers find them (RSS/Atom
+    autodiscovery, HTML's `alternate` link type: a <link> whose rel tokens include
+    "alternate" and whose type is Atom's or RSS's), and its <meta name|property>."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,7 +73,8 @@ class Head(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
-        if tag == "link" and a.get("rel") == "alternate":
+        rel = (a.get("rel") or "").lower().split()
+        if tag == "link" and "alternate" in rel and a.get("type") in FEED_TYPES:
             self.feeds.append(a.get("href", ""))
         if tag == "meta" and (a.get("name") or a.get("property")):
             self.meta.setdefault(a.get("name") or a["property"], []).append(a.get("content", ""))
@@ -102,6 +108,17 @@ def test_each_page_names_its_own_feed(built_site: Path, page: str, feed: str) ->
     depth = "../" * (page.count("/") + 1)
     assert found == [depth + feed]
     assert (built_site / feed).exists()
+
+
+def test_no_link_is_taken_for_a_language_version(built_site: Path) -> None:
+    """Material's script takes every link[rel=alternate] (that exact value) for a language
+    version of the page and fetches the sitemap.xml beside it; the feed links say
+    rel="alternate feed", which feed readers still find (above) and the script does not."""
+    exact = re.compile(r"<link\b[^>]*\brel=(\"alternate\"|'alternate'|alternate\b)", re.I)
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    taken = [p for p in pages if exact.search(p.read_text(encoding="utf-8").split("</head>")[0])]
+    assert taken == []
 
 
 def test_data_package_validates_with_frictionless(built_site: Path) -> None:
