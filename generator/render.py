@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from . import cite, corrections, exports, parallel, wording
+from . import cite, corrections, exports, gelar, parallel, wording
 from .filters import (
     BODY_KINDS,
     DOCUMENTS,
@@ -82,6 +82,7 @@ def environment() -> jinja2.Environment:
         peran=roles_label,
         hari=days_label,
         pemerintah=government,
+        nama_orang=gelar.name_html,
     )
     env.globals.update(
         **wording.globals_for(),
