@@ -150,6 +150,8 @@ def read_extra(rows: list[dict]) -> tuple[dict[str, list[str]], set[str]]:
     region-shortnames.csv; and the keys of those that name more than one region."""
     found = shortnames.shortnames(rows, shortnames.read_sourced(EXTRA))
     shortnames.OUT.write_text(shortnames.render(found), encoding="utf-8")
+    report = shortnames.coverage(rows, shortnames.read_rows(EXTRA))
+    shortnames.COVERAGE.write_text(report, encoding="utf-8")
     extra: dict[str, list[str]] = {}
     for alias, code, _ in found:
         extra.setdefault(code, []).append(alias)

@@ -59,7 +59,7 @@ def towns(
         if d["regency_code"] in known:
             known[d["regency_code"]].add(shortnames.key(d["name"]))
     for v in villages:
-        code = v["district_code"][:5]
+        code = v["district_code"].rsplit(".", 1)[0]
         if code in known:
             known[code].add(shortnames.key(v["name"]))
     caps: dict[str, list[str]] = {code: [] for code in by_code}
