@@ -241,13 +241,16 @@
     if (content.length <= 3 && (!found || content.length > exactLen)) {
       var best = 3;
       var exact = found;
+      var near = [];
       found = null;
       candidates.forEach(function (s) {
         if (s.key.length < 5 || s.len <= exactLen) return;
         var max = s.key.length >= 8 ? 2 : 1;
         all.forEach(function (r) {
           var d = Math.min.apply(null, r.keys.map(function (k) { return distance(s.key, k, max); }));
-          if (d > max || d > best) return;
+          if (d > max) return;
+          near.push({ region: r, rel: d / s.key.length, len: s.len });
+          if (d > best) return;
           if (!found || d < best || (d === best && s.len > found.span.len)) {
             best = d;
             found = { span: s, regions: [r], typo: true };
@@ -256,6 +259,7 @@
           }
         });
       });
+      if (found) found.near = nearest(near);
       if (!found) found = exact;
     }
     if (!found) return null;
@@ -268,6 +272,16 @@
     });
     found.strong = strong(found);
     return found;
+  }
+
+  /* Every region a typo could mean, closest first (edits per letter, then the longer
+   * run of words): what a weak match offers ("ujung padng": Makassar, Padang). */
+  function nearest(near) {
+    var seen = [];
+    near.sort(function (a, b) { return a.rel - b.rel || b.len - a.len; }).forEach(function (n) {
+      if (seen.indexOf(n.region) < 0) seen.push(n.region);
+    });
+    return seen;
   }
 
   /* Words of the query that name nothing we know: not a stop word, not a number. */
@@ -389,7 +403,9 @@
   /* "Mungkin maksud Anda: A, B atau C": choices, never announced as the result. */
   function choices(found) {
     var p = el("p", word("maybe"), "cari-mungkin");
-    var list = found.towns || found.regions.map(function (r) { return { region: r }; });
+    var list = found.towns || (found.near || found.regions).map(function (r) {
+      return { region: r };
+    });
     list = list.slice(0, CHOICES);
     list.forEach(function (t, i) {
       if (i) p.appendChild(document.createTextNode(i === list.length - 1 ? word("or") : ", "));
