@@ -516,8 +516,8 @@
         run0.found = found;
         if (!found || !found.strong) return run0;
         var better = [bareName(found.regions[0].name)].concat(found.rest).join(" ");
-        var again = found.fromPage || normalize(better) === q.text ?
-          Promise.resolve(res) : search(better);
+        /* The region's own name, not the alias typed: "solo" would also find Solok. */
+        var again = normalize(better) === q.text ? Promise.resolve(res) : search(better);
         return Promise.all([again, local(found, opts)]).then(function (both) {
           run0.results = merge(both[1], both[0].results);
           return run0;
