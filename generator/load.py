@@ -254,7 +254,12 @@ def is_reference_name(name: str) -> bool:
 SCHEMAS = frozenset(
     n.replace(".yml", ".schema.json") for n in (*REFERENCE_FILES, "wording.yml", "event.yml")
 )
-TOOL_FILES = ("region-aliases.csv", "region-shortnames.csv")
+TOOL_FILES = (
+    "region-aliases.csv",
+    "region-capitals.csv",
+    "region-names.csv",
+    "region-shortnames.csv",
+)
 """Sources the tools/ scripts read to rebuild regions.csv; not read by the generator."""
 
 

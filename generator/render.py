@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from . import cite, claims, corrections, exports, parallel, wording
+from . import cite, claims, corrections, exports, gelar, parallel, wording
 from .filters import (
     BODY_KINDS,
     DOCUMENTS,
@@ -83,6 +83,7 @@ def environment() -> jinja2.Environment:
         hari=days_label,
         hari_kata=days_words,
         pemerintah=government,
+        nama_orang=gelar.name_html,
     )
     env.globals.update(
         **wording.globals_for(),

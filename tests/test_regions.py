@@ -26,13 +26,27 @@ def test_all_provinces_and_regencies_are_listed() -> None:
     assert levels["kabupaten"] + levels["kota"] == 514
 
 
-def test_no_alias_points_at_two_regions() -> None:
+def sourced_for() -> dict[str, set[str]]:
+    """Alias (case-folded) -> the codes region-aliases.csv gives it a source for."""
+    from tools.shortnames import read_rows
+
+    out: dict[str, set[str]] = {}
+    for row in read_rows():
+        out.setdefault(row["alias"].casefold(), set()).add(row["code"])
+    return out
+
+
+def test_no_alias_points_at_two_regions_unless_sources_give_it_both() -> None:
+    """Jogja is the city and the province in the sources: it names both, and the
+    search page offers both. Every other alias names one region."""
     owners: dict[str, set[str]] = {}
     for row in rows():
         for alias in [row["name"], *filter(None, row["aliases"].split(";"))]:
             owners.setdefault(alias.casefold(), set()).add(row["code"])
     shared = {alias: codes for alias, codes in owners.items() if len(codes) > 1}
-    assert shared == {}
+    sourced = sourced_for()
+    assert {a: c for a, c in shared.items() if sourced.get(a) != c} == {}
+    assert shared["jogja"] == {"34", "34.71"}
 
 
 def test_ambiguous_bare_names_are_not_aliases() -> None:
@@ -78,13 +92,14 @@ def test_every_region_has_a_short_name_with_its_rule_or_source() -> None:
         ), row
 
 
-def test_no_short_name_points_at_two_regions() -> None:
+def test_no_short_name_points_at_two_regions_unless_sourced_for_both() -> None:
     from tools.shortnames import key
 
     owners: dict[str, set[str]] = {}
     for row in shortname_rows():
         owners.setdefault(key(row["alias"]), set()).add(row["code"])
-    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    sourced = {key(a): codes for a, codes in sourced_for().items()}
+    assert {k: v for k, v in owners.items() if len(v) > 1 and sourced.get(k) != v} == {}
 
 
 def test_short_names_file_is_what_the_tool_writes() -> None:
@@ -127,9 +142,50 @@ def test_a_short_name_two_regions_would_share_is_dropped() -> None:
         {"code": "3", "level": "kabupaten", "name": "Kabupaten Padang"},
         {"code": "4", "level": "kota", "name": "Kota Padang"},
     ]
-    sourced = [("1", "Sumbar", "https://example.org/a"), ("3", "Pdg", "x"), ("4", "Pdg", "y")]
+    sourced = [
+        ("1", "Sumbar", "https://example.org/a"),
+        ("3", "Pdg", "x"),
+        ("4", "Pdg", "y"),
+        ("2", "Padang", "z"),
+    ]
     found = {(alias, code) for alias, code, _ in shortnames(regions, sourced)}
     assert ("Sumbar", "1") in found  # the source beats the rule
     assert ("Sumbar", "2") not in found  # the rule's "Sumbar" for Sumba Barat meets it
-    assert not {a for a, _ in found} & {"Pdg"}  # two sources claim it: dropped from both
+    assert {("Pdg", "3"), ("Pdg", "4")} <= found  # sources give it both: it names both
+    assert ("Padang", "2") not in found  # another region's own name is not this one's
     assert ("Kab. Padang", "3") in found and ("Kota Padang", "4") in found
+
+
+def test_official_names_keep_the_old_spelling_and_the_address() -> None:
+    by_code = {r["code"]: r for r in rows()}
+    for code, name, old, slug in [
+        ("74.72", "Kota Baubau", "Kota Bau Bau", "kota-bau-bau"),
+        ("62.71", "Kota Palangka Raya", "Palangkaraya", "kota-palangkaraya"),
+        ("19.71", "Kota Pangkalpinang", "Pangkal Pinang", "kota-pangkal-pinang"),
+        ("72.04", "Kabupaten Tolitoli", "Toli-Toli", "kab-toli-toli"),
+    ]:
+        assert by_code[code]["name"] == name
+        assert old in by_code[code]["aliases"].split(";")
+        assert by_code[code]["slug"] == slug
+
+
+def test_every_alias_row_has_a_kind_and_a_source() -> None:
+    from tools.shortnames import KINDS, read_rows
+
+    for row in read_rows():
+        assert row["kind"] in KINDS, row
+        assert row["source"].startswith(("https://", "http://", "UU ")) or (
+            row["source"] == "daftar awal"
+        ), row
+
+
+def test_coverage_report_is_in_step() -> None:
+    from tools import shortnames
+
+    text = shortnames.coverage(shortnames.read_regions(), shortnames.read_rows())
+    assert (REGISTRY / "REGION-ALIASES-COVERAGE.md").read_text(encoding="utf-8") == text
+    assert "of the 514 regencies and cities" in text
+    listed = {line.split(" ", 2)[1] for line in text.splitlines() if line.startswith("- ")}
+    sourced = {r["code"] for r in shortnames.read_rows() if r["source"].startswith("http")}
+    local = {r["code"] for r in rows() if r["level"] != "provinsi"}
+    assert listed | (sourced & local) >= local  # every one without a page is named

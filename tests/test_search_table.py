@@ -62,7 +62,8 @@ def typed(page, query: str) -> None:
     expect(page.locator("#cari-status")).to_contain_text("hasil")
 
 
-ROWS = table()
+ROWS = [row for row in table() if row["kind"] != "mungkin"]
+WEAK = [row for row in table() if row["kind"] == "mungkin"]
 
 
 def test_the_table_covers_what_citizens_type() -> None:
@@ -71,8 +72,10 @@ def test_the_table_covers_what_citizens_type() -> None:
     islands = {k.split(" ", 1)[1] for k in kinds if k.startswith("singkatan ")}
     assert islands >= {"Sumatera", "Jawa", "Kalimantan", "Sulawesi", "Nusa Tenggara", "Maluku"}
     assert {"typo", "tingkat", "nama sama", "wilayah dan pemilihan"} <= kinds
+    assert {"sehari-hari", "nama lama", "ibu kota", "kecamatan", "wilayah dan topik"} <= kinds
+    assert WEAK
     assert any(row["card"].startswith("Belum ada catatan") for row in ROWS)
-    assert {row["expected"] for row in ROWS} <= set(slugs())
+    assert {row["expected"] for row in ROWS + WEAK} <= set(slugs())
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["query"] for r in ROWS])
@@ -89,6 +92,54 @@ def test_typed_query_answers_with_the_right_region_first(
     if row["card"]:
         expect(phone.locator(".jawab-status").first).to_contain_text(row["card"])
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("row", WEAK, ids=[r["query"] for r in WEAK])
+def test_weak_match_is_offered_never_announced(phone, fixture_url: str, row) -> None:
+    typed(phone, row["query"])
+    offered = phone.eval_on_selector_all(
+        "#cari-mungkin a, .cari-mungkin a", "els => els.map(e => e.href)"
+    )
+    expect(phone.locator(".cari-mungkin")).to_contain_text("Mungkin maksud Anda")
+    assert f"{fixture_url}wilayah/{slugs()[row['expected']]}/" in offered, row
+    assert len(offered) <= 3
+    assert phone.locator(CARDS).count() == 0
+    assert "Hasil untuk" not in phone.inner_text("#cari-saran")
+
+
+def test_town_card_says_whose_town_it_is(phone) -> None:
+    typed(phone, "Labuan Bajo")
+    expect(phone.locator(".jawab-kota").first).to_have_text(
+        "Labuan Bajo: ibu kota Kabupaten Manggarai Barat"
+    )
+    typed(phone, "Serpong")
+    expect(phone.locator(".jawab-kota").first).to_have_text(
+        "Serpong: kecamatan di Kota Tangerang Selatan"
+    )
+
+
+def test_region_and_topic_lists_the_regions_events_first(phone, fixture_url: str) -> None:
+    typed(phone, "pakta integritas kepri")
+    results = phone.eval_on_selector_all("#cari-hasil li h2 a", "els => els.map(e => e.href)")
+    assert results[0] == f"{fixture_url}peristiwa/kota-batam-2024-10-01/"
+    meranti = f"{fixture_url}peristiwa/kab-kepulauan-meranti-2024-10-02/"
+    assert meranti not in results or results.index(meranti) > 0
+
+
+def test_town_list_is_fetched_only_when_no_region_matches(browser, fixture_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    try:
+        page.goto(f"{fixture_url}cari/?q=bengkayang")
+        expect(page.locator("#cari-status")).to_contain_text("hasil", timeout=20000)
+        page.wait_for_timeout(300)
+        assert not [u for u in fetched if u.endswith("kota.json")]
+        typed(page, "Kotabumi")
+        assert [u for u in fetched if u.endswith("assets/kota.json")]
+    finally:
+        context.close()
 
 
 def test_no_request_leaves_the_site(phone, fixture_url: str) -> None:

@@ -42,6 +42,7 @@ INTEGRITY = (
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "registry" / "regions.csv"
 EXTRA = ROOT / "registry" / "region-aliases.csv"
+NAMES = ROOT / "registry" / "region-names.csv"
 COLUMNS = ["code", "level", "name", "province_code", "slug", "aliases"]
 PREFIXES = {
     "Kabupaten Administrasi ": ("kabupaten", ["Kab. Adm. ", "Kab. ", "Kab ", "Kabupaten "]),
@@ -119,18 +120,47 @@ def candidate_rows(data: bytes) -> list[dict]:
     return rows
 
 
-def read_extra(rows: list[dict]) -> dict[str, list[str]]:
-    """Short names of every region (tools/shortnames.py), also written to region-shortnames.csv."""
+def official_names(rows: list[dict], path: Path = NAMES) -> list[dict]:
+    """Names as the regional government and Kemendagri write them (region-names.csv).
+
+    The package's spelling stays an alias ("Kota Bau Bau", "Bau Bau"), and the slug made
+    from it stays, so page addresses do not change.
+    """
+    with path.open(encoding="utf-8", newline="") as handle:
+        names = {
+            r["code"]: r["name"]
+            for r in csv.DictReader(line for line in handle if not line.startswith("#"))
+        }
+    by_code = {r["code"]: r for r in rows}
+    unknown = sorted(set(names) - set(by_code))
+    if unknown:
+        sys.exit(f"region-names.csv names unknown codes: {unknown}")
+    for code, name in names.items():
+        row = by_code[code]
+        level, bare, shorts = split_name(name)
+        if level != row["level"]:
+            sys.exit(f"region-names.csv: {name} is not a {row['level']}")
+        row["aliases"] = [row["name"], row["bare"], *row["aliases"], *(s + bare for s in shorts)]
+        row["name"], row["bare"] = name, bare
+    return rows
+
+
+def read_extra(rows: list[dict]) -> tuple[dict[str, list[str]], set[str]]:
+    """Short names of every region (tools/shortnames.py), also written to
+    region-shortnames.csv; and the keys of those that name more than one region."""
     found = shortnames.shortnames(rows, shortnames.read_sourced(EXTRA))
     shortnames.OUT.write_text(shortnames.render(found), encoding="utf-8")
+    report = shortnames.coverage(rows, shortnames.read_rows(EXTRA))
+    shortnames.COVERAGE.write_text(report, encoding="utf-8")
     extra: dict[str, list[str]] = {}
     for alias, code, _ in found:
         extra.setdefault(code, []).append(alias)
-    return extra
+    return extra, shortnames.shared(found)
 
 
-def finish(rows: list[dict], extra: dict[str, list[str]]) -> list[dict]:
-    """Attach bare names and extras, then drop every alias that is not unique."""
+def finish(rows: list[dict], extra: dict[str, list[str]], shared: set[str]) -> list[dict]:
+    """Attach bare names and extras, then drop every alias that is not unique, except
+    a sourced name that sources give to each of its regions (`shared`)."""
     for row in rows:
         row["aliases"] = [*row["aliases"], row["bare"], *extra.get(row["code"], [])]
         row["aliases"] = [a for a in dict.fromkeys(row["aliases"]) if a != row["name"]]
@@ -138,7 +168,10 @@ def finish(rows: list[dict], extra: dict[str, list[str]]) -> list[dict]:
     counts = Counter(a.casefold() for r in rows for a in r["aliases"])
     for row in rows:
         row["aliases"] = [
-            a for a in row["aliases"] if counts[a.casefold()] == 1 and not names[a.casefold()]
+            a
+            for a in row["aliases"]
+            if (counts[a.casefold()] == 1 or shortnames.key(a) in shared)
+            and not names[a.casefold()]
         ]
     unknown = set(extra) - {r["code"] for r in rows}
     if unknown:
@@ -159,8 +192,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tarball", type=Path, help="idn-area-data-4.0.1.tgz already on disk")
     args = parser.parse_args()
-    rows = candidate_rows(fetch(args.tarball))
-    rows = finish(rows, read_extra(rows))
+    rows = official_names(candidate_rows(fetch(args.tarball)))
+    rows = finish(rows, *read_extra(rows))
     write(rows)
     levels = Counter(r["level"] for r in rows)
     print(f"wrote {OUT.relative_to(ROOT)}: {dict(sorted(levels.items()))}")

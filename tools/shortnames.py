@@ -6,8 +6,10 @@ builds these names by a few rules, so the candidates are derived by those rules
 and kept only when a source confirms them or nothing else could mean them:
 
 - ``sumber``: a row of registry/region-aliases.csv, with the URL (or legal text)
-  that shows the name in use. A sourced name is kept unless another region has
-  the same sourced name.
+  that shows the name in use, and its kind (singkatan, sehari-hari, nama lama).
+  A sourced name is kept unless it is another region's own name; a name sourced
+  for two regions (Jogja: the city and the province) is kept for both, and the
+  search page offers both.
 - ``aturan: arah``: compass endings. A name "X Utara/Selatan/Timur/Barat/
   Tengah/Tenggara/Pusat" gives the first syllable of X plus -ut, -sel, -tim,
   -bar, -teng, -tra, -pus (Kalimantan Barat -> Kalbar, Halmahera Selatan ->
@@ -37,7 +39,7 @@ import csv
 import io
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,11 +129,22 @@ def candidates(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def read_sourced(path: Path = SOURCED) -> list[tuple[str, str, str]]:
-    """(code, alias, source) rows of region-aliases.csv; '#' lines are comments."""
+KINDS = ("singkatan", "sehari-hari", "nama lama")
+
+
+def read_rows(path: Path = SOURCED) -> list[dict[str, str]]:
+    """Rows of region-aliases.csv (code, alias, kind, source); '#' lines are comments."""
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return [(r["code"], r["alias"].strip(), r["source"].strip()) for r in rows]
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    bad = [r for r in rows if r.get("kind") not in KINDS or not (r.get("source") or "").strip()]
+    if bad:
+        sys.exit(f"region-aliases.csv: rows need a kind {KINDS} and a source: {bad[:3]}")
+    return rows
+
+
+def read_sourced(path: Path = SOURCED) -> list[tuple[str, str, str]]:
+    """(code, alias, source) rows of region-aliases.csv."""
+    return [(r["code"], r["alias"].strip(), r["source"].strip()) for r in read_rows(path)]
 
 
 def shortnames(regions: list[dict[str, str]], sourced: list[tuple[str, str, str]]) -> list[tuple]:
@@ -158,8 +171,9 @@ def shortnames(regions: list[dict[str, str]], sourced: list[tuple[str, str, str]
             rule_owners[key(alias)].add(code)
     out = []
     for code, alias, source in sourced:
-        owners = source_owners[key(alias)] | bares.get(key(alias), set())
-        if owners == {code}:
+        # A name sources give two regions (Jogja: the city and the province) names both;
+        # one that is another region's own name is not this one's.
+        if bares.get(key(alias), set()) <= source_owners[key(alias)]:
             out.append((alias, code, source))
     has_source = {code for _, code, _ in out}
     for r in regions:
@@ -176,6 +190,14 @@ def shortnames(regions: list[dict[str, str]], sourced: list[tuple[str, str, str]
             out.append((level_form(r["level"], r["name"]), code, "aturan: nama dengan tingkat"))
     unique = dict.fromkeys(out)
     return sorted(unique, key=lambda row: (row[1], row[2].startswith("aturan"), row[0]))
+
+
+def shared(rows: list[tuple]) -> set[str]:
+    """Keys of the sourced names that name more than one region (kept for each)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for alias, code, _ in rows:
+        owners[key(alias)].add(code)
+    return {k for k, codes in owners.items() if len(codes) > 1}
 
 
 def render(rows: list[tuple]) -> str:
@@ -196,12 +218,63 @@ def read_regions(path: Path = REGIONS) -> list[dict[str, str]]:
 
 
 def main() -> None:
-    rows = shortnames(read_regions(), read_sourced())
+    regions = read_regions()
+    rows = shortnames(regions, read_sourced())
     OUT.write_text(render(rows), encoding="utf-8")
+    COVERAGE.write_text(coverage(regions, read_rows()), encoding="utf-8")
     kinds = defaultdict(int)
     for _, _, basis in rows:
         kinds[basis if basis.startswith("aturan") else "sumber"] += 1
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} short names {dict(sorted(kinds.items()))}")
+
+
+COVERAGE = ROOT / "registry" / "REGION-ALIASES-COVERAGE.md"
+
+
+def coverage(regions: list[dict[str, str]], rows: list[dict[str, str]]) -> str:
+    """registry/REGION-ALIASES-COVERAGE.md: which regencies and cities have a name in use
+    with a source page, and every one that still has none (tests check it is in step)."""
+    local = [r for r in regions if r["level"] != "provinsi"]
+    names = {r["code"]: r["name"] for r in regions}
+    seen: dict[str, set[str]] = defaultdict(set)
+    unchecked: set[str] = set()
+    for row in rows:
+        if row["code"] not in names or names[row["code"]] == row["alias"]:
+            continue
+        if row["source"].startswith(("http://", "https://")):
+            seen[row["code"]].add(row["kind"])
+        else:
+            unchecked.add(row["code"])
+    with_url = [r for r in local if r["code"] in seen]
+    waiting = [r for r in local if r["code"] in unchecked - set(seen)]
+    without = [r for r in local if r["code"] not in seen and r["code"] not in unchecked]
+    kinds = Counter(k for r in with_url for k in seen[r["code"]])
+    lines = [
+        "# Names in use: coverage",
+        "",
+        "Generated by `tools/shortnames.py` from `regions.csv` and `region-aliases.csv`; "
+        "do not edit (`tests/test_regions.py` checks it is in step).",
+        "",
+        f"- {len(with_url)} of the {len(local)} regencies and cities have a short, "
+        "colloquial or former name with a page that uses it "
+        f"({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))}).",
+        f"- {len(waiting)} have one from the first hand-kept list that still waits "
+        "for a source page (`daftar awal`).",
+        f"- {len(without)} have none found yet. Rule-derived names "
+        "(`region-shortnames.csv`, `aturan: ...`) and the region's own name still find "
+        "them in the search page; a name people use for them, with its page, goes in "
+        "`region-aliases.csv`.",
+        "",
+        "## Waiting for a source page",
+        "",
+        *(f"- {r['code']} {r['name']}" for r in waiting),
+        "",
+        "## No name in use found yet",
+        "",
+        *(f"- {r['code']} {r['name']}" for r in without),
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

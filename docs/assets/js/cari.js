@@ -10,6 +10,14 @@
  * - The region list (cari/wilayah.json) is fetched only when Pagefind's top hit
  *   is not already the one region the query names: region pages carry their
  *   keys and card data as Pagefind metadata.
+ * - Honest about weak matches: a name typed exactly (or with a small typo and
+ *   nothing else left over) gets the answer card; a guess ("ujung pandang" is not
+ *   "padang") is only offered, "Mungkin maksud Anda: …", up to three choices.
+ * - Towns: when no region name matches, the town list (assets/kota.json: each
+ *   regency's capital and every kecamatan) is fetched, and a town leads to its
+ *   regency ("Labuan Bajo: ibu kota Kabupaten Manggarai Barat").
+ * - A query naming a region and a topic ("pakta integritas kepri") lists that
+ *   region's events first (its province as a Pagefind filter, its own events ahead).
  * - Search runs as you type (debounced); each query gets one history entry, so
  *   Back steps through earlier queries. Query, filters and sort live in the URL.
  * - Everything is served by this site; nothing is requested from elsewhere.
@@ -48,6 +56,8 @@
   var SETTLE = 1000;
   var pagefindPromise = null;
   var regionsPromise = null;
+  var townsPromise = null;
+  var CHOICES = 3;
   var current = 0;
 
   var LEVEL_WORDS = {
@@ -89,6 +99,41 @@
         .catch(function () { return []; });
     }
     return regionsPromise;
+  }
+
+  /* The town list, fetched only when the query names no region: key -> [{town, region,
+   * capital}]. Keyed by region slug, so it does not depend on the region list's order. */
+  function towns() {
+    if (!townsPromise) {
+      townsPromise = Promise.all([
+        regions(),
+        fetch(new URL("assets/kota.json", rootUrl).href)
+          .then(function (r) { return r.ok ? r.json() : {}; })
+          .catch(function () { return {}; })
+      ]).then(function (both) { return indexTowns(both[0], both[1]); });
+    }
+    return townsPromise;
+  }
+
+  function indexTowns(all, data) {
+    var bySlug = {};
+    all.forEach(function (r) { bySlug[r.slug] = r; });
+    var index = {};
+    Object.keys(data).forEach(function (slug) {
+      var r = bySlug[slug];
+      if (!r || !Array.isArray(data[slug])) return;
+      [0, 1].forEach(function (kind) {
+        String(data[slug][kind] || "").split("|").forEach(function (town) {
+          var key = squash(parse(town).text);
+          if (!key) return;
+          var list = index[key] = index[key] || [];
+          if (!list.some(function (t) { return t.region === r; })) {
+            list.push({ town: town, region: r, capital: kind === 0 });
+          }
+        });
+      });
+    });
+    return index;
   }
 
   /* Lower case, no accents, letters and digits only, single spaces. */
@@ -196,13 +241,16 @@
     if (content.length <= 3 && (!found || content.length > exactLen)) {
       var best = 3;
       var exact = found;
+      var near = [];
       found = null;
       candidates.forEach(function (s) {
         if (s.key.length < 5 || s.len <= exactLen) return;
         var max = s.key.length >= 8 ? 2 : 1;
         all.forEach(function (r) {
           var d = Math.min.apply(null, r.keys.map(function (k) { return distance(s.key, k, max); }));
-          if (d > max || d > best) return;
+          if (d > max) return;
+          near.push({ region: r, rel: d / s.key.length, len: s.len });
+          if (d > best) return;
           if (!found || d < best || (d === best && s.len > found.span.len)) {
             best = d;
             found = { span: s, regions: [r], typo: true };
@@ -211,6 +259,7 @@
           }
         });
       });
+      if (found) found.near = nearest(near);
       if (!found) found = exact;
     }
     if (!found) return null;
@@ -221,6 +270,58 @@
     found.rest = q.words.filter(function (w, i) {
       return i < found.span.start || i >= found.span.start + found.span.len;
     });
+    found.strong = strong(found);
+    return found;
+  }
+
+  /* Every region a typo could mean, closest first (edits per letter, then the longer
+   * run of words): what a weak match offers ("ujung padng": Makassar, Padang). */
+  function nearest(near) {
+    var seen = [];
+    near.sort(function (a, b) { return a.rel - b.rel || b.len - a.len; }).forEach(function (n) {
+      if (seen.indexOf(n.region) < 0) seen.push(n.region);
+    });
+    return seen;
+  }
+
+  /* Words of the query that name nothing we know: not a stop word, not a number. */
+  function leftover(words) {
+    return words.filter(function (w) { return !STOP[w] && !/^[0-9]+$/.test(w); });
+  }
+
+  /* A match we may announce: the name as typed, or a small typo with nothing else
+   * typed beside it and one name meant ("bandng": the two Bandungs). "ujung pandang"
+   * is not Padang: a word is left over, so Padang is only offered. */
+  function strong(found) {
+    if (!found.typo) return true;
+    if (leftover(found.rest).length) return false;
+    var names = {};
+    found.regions.forEach(function (r) { names[squash(parse(bareName(r.name)).text)] = 1; });
+    return Object.keys(names).length === 1;
+  }
+
+  /* The towns a query names exactly (its longest run of words that is a town). */
+  function findTowns(index, q) {
+    var hit = null;
+    spans(q.words).some(function (s) {
+      if (index[s.key]) hit = { span: s, towns: index[s.key] };
+      return !!hit;
+    });
+    if (!hit) return null;
+    var capitals = hit.towns.filter(function (t) { return t.capital; });
+    var towns_ = capitals.length === 1 ? capitals : hit.towns;
+    if (q.level) {
+      var fitting = towns_.filter(function (t) { return t.region.level === q.level; });
+      if (fitting.length) towns_ = fitting;
+    }
+    var found = {
+      span: hit.span, towns: towns_, regions: towns_.map(function (t) { return t.region; }),
+      rest: q.words.filter(function (w, i) {
+        return i < hit.span.start || i >= hit.span.start + hit.span.len;
+      }),
+      typo: false, town: towns_.length === 1 ? towns_[0] : null
+    };
+    found.strong = towns_.length === 1 && !leftover(found.rest).length;
     return found;
   }
 
@@ -262,12 +363,13 @@
   }
 
   /* One answer card: name, province, how many events, the latest, links. */
-  function card(r) {
+  function card(r, town) {
     var box = el("section", "", "jawab");
     box.setAttribute("aria-label", r.name);
     var h = el("h2", "", "jawab-judul");
     h.appendChild(link(regionUrl(r.slug), r.name));
     box.appendChild(h);
+    if (town) box.appendChild(el("p", townLine(town), "jawab-kota"));
     var where = r.level === "prov" ? word("province") :
       word(r.level === "kota" ? "city_in" : "regency_in", { province: r.provinceName });
     box.appendChild(el("p", where, "jawab-letak"));
@@ -292,6 +394,25 @@
       box.appendChild(more);
     }
     return box;
+  }
+
+  function townLine(t) {
+    return word(t.capital ? "capital_of" : "district_in", { town: t.town, name: t.region.name });
+  }
+
+  /* "Mungkin maksud Anda: A, B atau C": choices, never announced as the result. */
+  function choices(found) {
+    var p = el("p", word("maybe"), "cari-mungkin");
+    var list = found.towns || (found.near || found.regions).map(function (r) {
+      return { region: r };
+    });
+    list = list.slice(0, CHOICES);
+    list.forEach(function (t, i) {
+      if (i) p.appendChild(document.createTextNode(i === list.length - 1 ? word("or") : ", "));
+      p.appendChild(link(regionUrl(t.region.slug), t.town ? townLine(t) : t.region.name));
+    });
+    p.appendChild(document.createTextNode("?"));
+    advice.appendChild(p);
   }
 
   /* A region as the card needs it, from its page's Pagefind metadata. */
@@ -386,12 +507,19 @@
       if (runId !== current) return null;
       run0.results = res.results;
       return named(res.results, q).then(function (found) {
+        if (found && found.strong) return found;
+        return towns().then(function (index) {
+          var town = findTowns(index, q);
+          return town && town.strong ? town : found || town;
+        });
+      }).then(function (found) {
         run0.found = found;
-        if (!found || found.fromPage) return run0;
+        if (!found || !found.strong) return run0;
         var better = [bareName(found.regions[0].name)].concat(found.rest).join(" ");
-        if (normalize(better) === q.text) return run0;
-        return search(better).then(function (again) {
-          run0.results = again.results;
+        /* The region's own name, not the alias typed: "solo" would also find Solok. */
+        var again = normalize(better) === q.text ? Promise.resolve(res) : search(better);
+        return Promise.all([again, local(found, opts)]).then(function (both) {
+          run0.results = merge(both[1], both[0].results);
           return run0;
         });
       });
@@ -399,11 +527,49 @@
       if (!st || runId !== current) return null;
       return Promise.all(st.results.slice(0, PAGE).map(dataOf)).then(function (pages) {
         if (runId !== current) return null;
+        if (st.found && st.found.strong) ownFirst(st, pages);
         return show(st, pages);
       });
     }).catch(function () {
       if (runId === current) status.textContent = word("failed");
     });
+  }
+
+  /* A region and a topic ("pakta integritas kepri"): the topic searched within the
+   * region's province (a Pagefind filter), so its events lead. Null otherwise. */
+  function local(found, opts) {
+    var rest = found.rest.join(" ");
+    var provinces = {};
+    found.regions.forEach(function (r) { provinces[r.provinceName] = 1; });
+    var names = Object.keys(provinces);
+    if (!rest || names.length !== 1) return Promise.resolve(null);
+    var filters = {};
+    Object.keys(opts.filters).forEach(function (k) { filters[k] = opts.filters[k]; });
+    filters.provinsi = names[0];
+    return pagefind().then(function (pf) { return pf.search(rest, { filters: filters }); })
+      .catch(function () { return null; });
+  }
+
+  function merge(first, rest) {
+    if (!first || !first.results.length) return rest;
+    var seen = {};
+    first.results.forEach(function (r) { seen[r.id] = 1; });
+    return first.results.concat(rest.filter(function (r) { return !seen[r.id]; }));
+  }
+
+  /* Among the results already fetched, the named region's own events first (a
+   * regency's, ahead of its province's others); otherwise Pagefind's order. */
+  function ownFirst(st, pages) {
+    var names = st.found.regions.map(function (r) { return r.name; });
+    var n = pages.length;
+    var order = pages.map(function (d, i) {
+      var m = d.meta || {};
+      return [names.indexOf(m.wilayah) >= 0 ? 0 : 1, i];
+    }).sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var results = st.results.slice(0, n);
+    var sorted = order.map(function (x) { return pages[x[1]]; });
+    order.forEach(function (x, i) { st.results[i] = results[x[1]]; });
+    for (var i = 0; i < n; i++) pages[i] = sorted[i];
   }
 
   /* The regions the query names. Region pages carry the keys that name them alone
@@ -416,7 +582,7 @@
       var keys = d && d.meta && d.meta.kunci ? d.meta.kunci.split("|") : [];
       var key = (q.level ? q.level + " " : "") + q.text;
       if (keys.indexOf(key) >= 0 || keys.indexOf(q.text) >= 0) {
-        return { regions: [regionFromPage(d)], rest: [], typo: false, fromPage: true };
+        return { regions: [regionFromPage(d)], rest: [], typo: false, fromPage: true, strong: true };
       }
       return regions().then(function (all) { return findRegions(all, q); });
     });
@@ -446,13 +612,18 @@
   function show(st, pages) {
     var found = st.found;
     var shown = [];
-    if (found) {
+    if (found && found.strong) {
       shown = order(found, pages).slice(0, 3);
-      shown.forEach(function (r) { answer.appendChild(card(r)); });
+      shown.forEach(function (r) { answer.appendChild(card(r, found.town)); });
       if (found.typo) {
         var names = shown.map(function (r) { return r.name; }).join(word("and"));
         advice.appendChild(el("p", word("results_for", { names: names, query: st.query })));
+      } else if (found.town) {
+        advice.appendChild(el("p", word("town_note", { query: st.query })));
       }
+    } else if (found) {
+      choices(found);
+      found = null;
     }
     var skip = shown.map(function (r) { return regionUrl(r.slug); });
     var rest = found ? found.rest : st.q.words;
