@@ -46,7 +46,10 @@ def extra(settings: Mapping[str, Any]) -> dict[str, Any]:
     nav = list(_pages(settings.get("nav") or []))
     return {
         "messages": {lang: _words(lang, settings) for lang in messages.LANGUAGES},
-        "bahasa": _switch(settings.get("extra", {}).get("terjemahan") or {}),
+        "bahasa": _switch(
+            settings.get("extra", {}).get("terjemahan") or {},
+            settings.get("extra", {}).get("terjemahan_bagian") or {},
+        ),
         "nav_urls": [url for _, url, _ in nav],
         "subnav": _subnav(nav),
     }
@@ -74,12 +77,20 @@ def _words(lang: str, settings: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _switch(pairs: Mapping[str, str]) -> dict[str, Any]:
+def _switch(pairs: Mapping[str, str], sections: Mapping[str, str]) -> dict[str, Any]:
     """The header's language switch: the counterpart of each page that has one (both
-    ways), else the other language's home; `other` names the other language."""
+    ways); for an Indonesian-only page, the English page explaining its kind, found by
+    URL prefix (`sections`, longest first); else the other language's home; `other`
+    names the other language."""
     pages = {str(k): str(v) for k, v in pairs.items()}
     pages.update({str(v): str(k) for k, v in pairs.items()})
-    return {"pages": pages, "other": {"id": "en", "en": "id"}, "home": {"id": "", "en": "en/"}}
+    prefixes = sorted(((str(k), str(v)) for k, v in sections.items()), key=lambda kv: -len(kv[0]))
+    return {
+        "pages": pages,
+        "sections": [list(kv) for kv in prefixes],
+        "other": {"id": "en", "en": "id"},
+        "home": {"id": "", "en": "en/"},
+    }
 
 
 def _pages(nav: list[Any], section: str = "") -> Iterator[tuple[str, str, str]]:

@@ -479,13 +479,37 @@ def test_language_switch_leads_both_ways(tab: Page, base_url: str, path: str, ot
 
 
 def test_english_pages_exist_and_generated_pages_stay_indonesian(page: Page, base_url: str) -> None:
-    for path in ("en/", "en/about/", "en/glossary/", "en/contributing/", "en/data/"):
+    for path in ("en/", "en/about/", "en/glossary/", "en/contributing/", "en/data/", "en/indonesian-pages/"):
         page.goto(base_url + path)
         assert page.evaluate("document.documentElement.lang") == "en"
         expect(page.locator("article h1")).to_be_visible()
     page.goto(base_url + "peristiwa/kab-bengkayang-2020-10-20/")
     assert page.evaluate("document.documentElement.lang") == "id"
-    expect(page.locator("a.bahasa")).to_have_attribute("href", re.compile(r"en/$"))
+    expect(page.locator("a.bahasa")).to_have_attribute("href", re.compile(r"en/$|#event$"))
+
+
+@pytest.mark.parametrize(
+    "path, part",
+    [
+        ("peristiwa/kab-bengkayang-2020-10-20/", "event"),
+        ("wilayah/kab-bengkayang/", "region"),
+        ("pemilu/pilkada-2024/", "election"),
+        ("statistik/", "statistics"),
+        ("bandingkan/berdampingan/", "compare"),
+    ],
+)
+def test_en_on_an_indonesian_only_page_keeps_the_readers_place(
+    tab: Page, base_url: str, path: str, part: str
+) -> None:
+    """EN never drops the reader on the English home: a page that exists in Indonesian
+    only leads to the English page that explains that kind of page, at its section."""
+    tab.goto(base_url + path)
+    switch = tab.locator("a.bahasa")
+    expect(switch).to_have_accessible_name(re.compile(r"^EN\b"))
+    switch.click()
+    tab.wait_for_url(f"{base_url}en/indonesian-pages/#{part}")
+    assert tab.evaluate("document.documentElement.lang") == "en"
+    expect(tab.locator(f"[id='{part}']")).to_be_visible()
 
 
 @pytest.mark.parametrize(

@@ -145,7 +145,13 @@ def test_header_parts_render_alike(url: str | None) -> None:
         assert jinja(template, **context) == mini(template, **context), name
     switch = jinja('{% include "partials/bahasa.html" %}', **context)
     target = {"en/about/": "tentang/", "tentang/": "en/about/", "en/": "", None: "en/"}
+    # An Indonesian-only page leads to the English page that explains its kind.
+    target |= {
+        "peristiwa/kab-x-2024-01-01/": "en/indonesian-pages/#event",
+        "bandingkan/klausul/": "en/indonesian-pages/#compare",
+    }
     assert f'href="/registri/{target.get(url, "en/")}"' in switch
+    assert 'aria-label="EN: English edition">EN</a>' in switch or code == "en"
 
 
 def _tab(title: str, url: str | None, children: list | None = None, active: bool = False):
