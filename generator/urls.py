@@ -40,6 +40,9 @@ LOCAL_SUFFIXES = frozenset(
     }
 )
 """Names that do not reach the public web (RFC 6761, 6762, 8375 and common intranets)."""
+EMBEDDED_IP = re.compile(r"(?:^|[.-])(?:[0-9]{1,3}[.-]){3}[0-9]{1,3}(?:[.-]|$)")
+"""Four numbers in a row (10.0.0.1.nip.io, 192-168-0-1.sslip.io): wildcard DNS services
+answer such names with that address, so they reach private machines as IPs would."""
 LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 TLD = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
 # Han with kana (Japanese) or Hangul (Korean) is one writing system, not a mix.
@@ -129,6 +132,8 @@ def _name_problem(name: str, ascii_name: str) -> str:
     labels = ascii_name.split(".")
     if re.fullmatch(r"[0-9]+|0x[0-9a-f]*", labels[-1]):  # 2130706433, 0x7f.1, 127.1
         return f"its host {name} is an IP address; link to the site by its name"
+    if EMBEDDED_IP.search(ascii_name):  # 127.0.0.1.nip.io: a name that is an address
+        return f"its host '{name}' spells an IP address; link to the site by its own name"
     if labels[-1] in LOCAL_SUFFIXES or ".".join(labels[-2:]) in LOCAL_SUFFIXES:
         return f"its host '{name}' is a local or private name, not a public web site"
     if len(labels) < 2:

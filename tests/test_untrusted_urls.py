@@ -23,6 +23,10 @@ REFUSED = {
     "http://2130706433/": "its host 2130706433 is an IP address; link to the site by its name",
     "http://0x7f.1/": "its host 0x7f.1 is an IP address; link to the site by its name",
     "http://127.1/": "its host 127.1 is an IP address; link to the site by its name",
+    "http://10.0.0.1.nip.io/": "its host '10.0.0.1.nip.io' spells an IP address; link to "
+    "the site by its own name",
+    "http://app-192-168-0-1.sslip.io/": "its host 'app-192-168-0-1.sslip.io' spells an IP "
+    "address; link to the site by its own name",
     "http://%6a%61vascript/": "its host '%6a%61vascript' is percent-encoded; write the host "
     "name in plain letters",
     "https://exаmple.org/": "its host 'exаmple.org' mixes scripts in 'exаmple' (cyrillic, "
@@ -80,6 +84,8 @@ def test_no_host_keeps_its_message() -> None:
         "https://example.org./x",
         "http://example.org:8080/",
         "https://web.archive.org/web/2024/https://example.org/a",
+        "https://www.kompas.com/read/2024/10/07/10300001/ikrar",
+        "https://news-2024-10-07.example.org/",
     ],
 )
 def test_accepted(url: str) -> None:
