@@ -242,13 +242,9 @@ def _leaves(node: object, prefix: str = ""):
         yield prefix, node
 
 
-def fixture() -> dict[str, object]:
-    """The fixture site (tests' registry), built by both; compared page by page."""
-    work = OUT / "fixture"
-    if work.exists():
-        shutil.rmtree(work)
-    registry = site_registry(work / "registry")
-    docs = work / "docs"
+def generate(registry: Path, docs: Path) -> Path:
+    """The handwritten pages plus what the generator writes from `registry`: the docs/
+    that both renderers are given."""
     handwritten_docs(docs)
     run(
         [
@@ -262,6 +258,16 @@ def fixture() -> dict[str, object]:
             str(docs),
         ]
     )
+    return docs
+
+
+def fixture() -> dict[str, object]:
+    """The fixture site (tests' registry), built by both; compared page by page."""
+    work = OUT / "fixture"
+    if work.exists():
+        shutil.rmtree(work)
+    registry = site_registry(work / "registry")
+    docs = generate(registry, work / "docs")
     r: dict[str, object] = dict(build_both(docs, work))
     r.update(compare(work / "mkdocs-site", work / "zensical" / "site"))
     marked = [p for p in docs.rglob("*.md") if "<!--html-->" in p.read_text(encoding="utf-8")]
@@ -285,20 +291,7 @@ def at_scale(count: int) -> dict[str, float]:
     work = OUT / str(count)
     registry = synth.make_registry(count, work / "registry")
     synth.commit_history(registry)
-    docs = work / "docs"
-    handwritten_docs(docs)
-    run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "build",
-            "--registry",
-            str(registry),
-            "--docs",
-            str(docs),
-        ]
-    )
+    docs = generate(registry, work / "docs")
     return {"records": count, **build_both(docs, work)}
 
 

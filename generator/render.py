@@ -234,14 +234,11 @@ def region_keys(r: Registry) -> dict[str, list[str]]:
     }
 
 
-def search_filters(
-    registry: Registry, said: dict[str, claims.EventClaims] | None = None
-) -> list[dict[str, Any]]:
+def search_filters(registry: Registry, said: dict[str, claims.EventClaims]) -> list[dict[str, Any]]:
     """Filter menus of the search page. Values equal the data-pagefind-filter values
     the page templates emit, so choosing one narrows Pagefind's results exactly."""
     events = registry.events
     years = sorted({e.date.year for e in events if e.date.year}, reverse=True)
-    said = said if said is not None else claims.derive_all(registry)
     presiding = [said[e.id].presiding for e in events]
     statuses = [s for s in STATUS if any(p and p.status == s for p in presiding)]
     kinds = [k for k in EVENT_TYPES if any(k in e.event_types for e in events)]

@@ -8,6 +8,7 @@ every expected diagnostic.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 from datetime import date
@@ -143,3 +144,24 @@ def page(browser):
     yield tab
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+def git(repo: Path, *args: str, day: str = "01") -> str:
+    """git with fixed identity and dates, untouched by the user's configuration."""
+    when = f"2026-11-{day}T10:00:00+00:00"
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(repo),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_AUTHOR_NAME": "Penyunting",
+        "GIT_AUTHOR_EMAIL": "penyunting@example.org",
+        "GIT_COMMITTER_NAME": "Penyunting",
+        "GIT_COMMITTER_EMAIL": "penyunting@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    result = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout

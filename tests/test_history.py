@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 
 from generator import fielddiff, history, messages, write
 from generator.diagnostics import GeneratorError
-from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
+from tests.conftest import FIXTURES, ROOT, TODAY, git, make_registry
 
 NAME = "prov-kepulauan-riau-2020-10-19.yml"
 EVENT = NAME.removesuffix(".yml")
@@ -47,27 +46,6 @@ STEPS = [
         lambda t: t.replace("Teks yang sama juga terbit", "Teks serupa juga terbit"),
     ),
 ]
-
-
-def git(repo: Path, *args: str, day: str = "01") -> str:
-    """git with fixed identity and dates, untouched by the user's configuration."""
-    when = f"2026-11-{day}T10:00:00+00:00"
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(repo),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_AUTHOR_NAME": "Penyunting",
-        "GIT_AUTHOR_EMAIL": "penyunting@example.org",
-        "GIT_COMMITTER_NAME": "Penyunting",
-        "GIT_COMMITTER_EMAIL": "penyunting@example.org",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-    }
-    result = subprocess.run(
-        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
-    )
-    return result.stdout
 
 
 def make_repo(root: Path) -> Path:

@@ -7,7 +7,6 @@ SOURCE_DATE_EPOCH for sitemap.xml), never from the machine that builds.
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import site_registry
+from tests.conftest import git, site_registry
 from tests.sitebuild import build_site
 from tools.sitebuild import source_date_epoch
 
@@ -33,20 +32,8 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
     so the pages carry record history as a real build's do."""
     root = tmp_path_factory.mktemp("reproducible")
     registry = site_registry(root / "registry")
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": str(root),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_AUTHOR_NAME": "Penyunting",
-        "GIT_AUTHOR_EMAIL": "penyunting@example.org",
-        "GIT_COMMITTER_NAME": "Penyunting",
-        "GIT_COMMITTER_EMAIL": "penyunting@example.org",
-        "GIT_AUTHOR_DATE": "2026-11-01T10:00:00+00:00",
-        "GIT_COMMITTER_DATE": "2026-11-01T10:00:00+00:00",
-    }
     for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "Catatan"]):
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+        git(root, *args)
     return registry
 
 

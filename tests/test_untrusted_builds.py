@@ -30,27 +30,22 @@ def step(count: int = 3, sleep: float = 0) -> str:
     return WRITE.format(python=sys.executable, sleep=sleep, count=count)
 
 
+def _site(site: str, *steps: str) -> dict:
+    """tools.site's command line and environment, for run() and start()."""
+    return {
+        "args": [sys.executable, "-m", "tools.site", site, *steps],
+        "env": {**os.environ, "PYTHONPATH": str(ROOT)},
+        "text": True,
+    }
+
+
 def run(cwd: Path, site: str, *steps: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "tools.site", site, *steps],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return subprocess.run(**_site(site, *steps), cwd=cwd, capture_output=True, timeout=60)
 
 
 def start(cwd: Path, site: str, *steps: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "tools.site", site, *steps],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        **_site(site, *steps), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator import history, write, yaml12
-from tests.conftest import FIXTURES, TODAY, make_registry
-from tests.test_history import CONFIG, EVENT, NAME, build, git
+from tests.conftest import FIXTURES, TODAY, git, make_registry
+from tests.test_history import CONFIG, EVENT, NAME, build
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
