@@ -313,6 +313,7 @@ def test_deploy_builds_with_full_history_and_publishes_to_pages() -> None:
     assert uses == [
         "actions/checkout",
         "actions/setup-python",
+        "actions/setup-node",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",

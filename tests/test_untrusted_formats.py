@@ -85,6 +85,7 @@ CITATION = {
     "region": "Kepulauan Riau",
     "province": "Kepulauan Riau",
     "start": "2020-10-19",
+    "version": "0a1b2c3\r\nER  - ",
 }
 
 
@@ -98,6 +99,7 @@ def test_ris_fields_stay_on_one_line() -> None:
         "DA  - 2026/11/05",
         f"UR  - {CITATION['url']}",
         "ID  - prov-kepulauan-riau-2020-10-19",
+        "ET  - 0a1b2c3 ER  -",
         "LA  - id",
         "ER  - ",
         "",
@@ -106,7 +108,9 @@ def test_ris_fields_stay_on_one_line() -> None:
 
 def test_bibtex_fields_stay_on_one_line() -> None:
     lines = cite.bibtex(CITATION).splitlines()
-    assert lines[1] == "  title = {Kepulauan ER  -  TY  - JOUR Riau: ikrar, 19 Oktober 2020},"
+    # The title is brace-protected (sentence-case styles keep its capitals).
+    assert lines[1] == "  title = {{Kepulauan ER  -  TY  - JOUR Riau: ikrar, 19 Oktober 2020}},"
+    assert "  version = {0a1b2c3 ER  -}," in lines
     assert lines[2] == "  author = {{Registri Ikrar}},"
     assert all(re.fullmatch(r"  [a-z]+ = \{.*\},?", line) for line in lines[1:-1])
 
