@@ -84,6 +84,8 @@ def environment() -> jinja2.Environment:
         hari_kata=days_words,
         pemerintah=government,
         nama_orang=gelar.name_html,
+        unduhan=cite.downloads,
+        **wording.FILTERS,
     )
     env.globals.update(
         **wording.globals_for(),
