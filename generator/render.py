@@ -203,6 +203,7 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             keys="|".join(keys[region.code]),
             counts={c.code: len(r.by_region.get(c.code, ())) for c in r.children(region)},
             latest=latest_event(events, region),
+            updated=r.updated(events),
         )
     return out
 
