@@ -85,7 +85,7 @@ def environment() -> jinja2.Environment:
         pemerintah=government,
         nama_orang=gelar.name_html,
         unduhan=cite.downloads,
-        **wording.FILTERS,
+        **wording.MESSAGE_FILTERS,
     )
     env.globals.update(
         **wording.globals_for(),

@@ -7,7 +7,7 @@ compiled, `{{ t.area.key }}` becomes the message's text, and
 `{n}`, so a page of 5,000 costs what it did with the words written in the
 template, and a missing key stops the build when the template compiles.
 `isi` and `isi_teks` are filters, not methods, so a template reads the same to
-MiniJinja, which has no Python methods (`FILTERS`: register them in both engines).
+MiniJinja, which has no Python methods (`MESSAGE_FILTERS`: register them in both engines).
 The older `.format(n=expr)` is still compiled the same way. The
 text goes to the parser as a data token, never through the lexer, so braces in a
 message are only text. Any
@@ -72,7 +72,7 @@ def fill_text(text: str, **values: Any) -> str:
     return str.format(str(text), **values)
 
 
-FILTERS = {"isi": fill, "isi_teks": fill_text}
+MESSAGE_FILTERS = {"isi": fill, "isi_teks": fill_text}
 """The message filters, under the names templates use in Jinja2 and MiniJinja alike."""
 
 
@@ -146,6 +146,8 @@ def format_arguments(tokens: list[Token]) -> dict[str, list[Token]] | None:
             depth += 1
         elif token.type in ("rparen", "rbracket", "rbrace"):
             depth -= 1
+            if depth < 0:  # the call closed before the end: `t.a | isi(x=1) ~ y | f(z)`
+                return None
         if depth == 0 and token.type == "comma":
             current = None
         elif current is None:

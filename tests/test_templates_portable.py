@@ -226,6 +226,14 @@ def test_a_message_with_isi_is_compiled_into_the_template() -> None:
     assert text == wording.fill(env.globals["t"].home.dari_kabupaten_dan_kota, kk="1.234")
     at_render = "{% set x = t.home.dari_kabupaten_dan_kota | isi(kk=n | angka) %}{{ x }}"
     assert env.from_string(at_render).render(n=1234) == text
+    # Not one call to the end: rendered by the filter, each message with its own value.
+    message = env.globals["t"].home.dari_kabupaten_dan_kota
+    call = "t.home.dari_kabupaten_dan_kota | isi(kk={})"
+    two = "{{ " + call.format(1) + " ~ " + call.format(2) + " }}"
+    assert "'isi'" in env.compile(two, raw=True)
+    assert env.from_string(two).render() == wording.fill(message, kk=1) + wording.fill(
+        message, kk=2
+    )
 
 
 @pytest.mark.parametrize(
