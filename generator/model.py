@@ -220,6 +220,20 @@ class Registry:
     def provinces(self) -> list[Region]:
         return [r for r in self.regions.values() if r.is_province]
 
+    @property
+    def regencies(self) -> list[Region]:
+        """Every regency and city, in code order."""
+        return [r for r in self.regions.values() if not r.is_province]
+
+    @cached_property
+    def children_of(self) -> dict[str, list[Region]]:
+        """children() of every province, by its code: data for templates, which call
+        no methods (MiniJinja, which may render them one day, has none)."""
+        out: dict[str, list[Region]] = {p.code: [] for p in self.provinces}
+        for r in self.regencies:
+            out.setdefault(r.province_code, []).append(r)
+        return out
+
     def updated(self, events: tuple[Event, ...]) -> str:
         """When a page listing these events last changed: its newest record, or the regions."""
         return max([e.updated for e in events] + [self.regions_updated])

@@ -34,6 +34,11 @@ class Election:
     description: str
     source: str
 
+    @property
+    def voting_date_iso(self) -> str:
+        """'2024-11-27': the sort key a table cell carries (templates call no methods)."""
+        return self.voting_date.isoformat()
+
 
 @dataclass(frozen=True)
 class LegalBasis:
@@ -49,6 +54,11 @@ class LegalBasis:
     replaced_by: str
     url: str
     note: str
+
+    @property
+    def date_iso(self) -> str:
+        """'2023-02-21', or "" without a day: the sort key a table cell carries."""
+        return self.date.isoformat() if self.date else ""
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,8 @@ def environment() -> jinja2.Environment:
         hari_kata=days_words,
         pemerintah=government,
         nama_orang=gelar.name_html,
+        unduhan=cite.downloads,
+        **wording.MESSAGE_FILTERS,
     )
     env.globals.update(
         **wording.globals_for(),
@@ -201,6 +203,7 @@ def region_pages(env: jinja2.Environment, r: Registry) -> dict[str, str]:
             keys="|".join(keys[region.code]),
             counts={c.code: len(r.by_region.get(c.code, ())) for c in r.children(region)},
             latest=latest_event(events, region),
+            updated=r.updated(events),
         )
     return out
 

@@ -3,9 +3,12 @@
 Templates name their words by key (`{{ t.event.date }}`); the words live in
 messages/id.yml. Printing a message is compiled away: when a template is
 compiled, `{{ t.area.key }}` becomes the message's text, and
-`{{ t.area.key.format(n=expr) }}` becomes the text with `{{ expr }}` in place of
+`{{ t.area.key | isi(n=expr) }}` becomes the text with `{{ expr }}` in place of
 `{n}`, so a page of 5,000 costs what it did with the words written in the
-template, and a missing key stops the build when the template compiles. The
+template, and a missing key stops the build when the template compiles.
+`isi` and `isi_teks` are filters, not methods, so a template reads the same to
+MiniJinja, which has no Python methods (`MESSAGE_FILTERS`: register them in both engines).
+The older `.format(n=expr)` is still compiled the same way. The
 text goes to the parser as a data token, never through the lexer, so braces in a
 message are only text. Any
 other use of `t` (in `{% set %}`, with a filter, by a computed key) is looked up
@@ -57,6 +60,22 @@ class Text(Markup):
         return str.format(str(self), *args, **kwargs)
 
 
+def fill(text: str, **values: Any) -> Markup:
+    """The `isi` filter: a message with its {placeholders} filled, each value escaped
+    and on one line (what `{{ t.k | isi(n=x) }}` compiles to, at render time)."""
+    return Text(text).format(**values)
+
+
+def fill_text(text: str, **values: Any) -> str:
+    """The `isi_teks` filter: placeholders filled as plain text, for values escaped
+    later where they are printed (front matter through `yaml`, labels handed to macros)."""
+    return str.format(str(text), **values)
+
+
+MESSAGE_FILTERS = {"isi": fill, "isi_teks": fill_text}
+"""The message filters, under the names templates use in Jinja2 and MiniJinja alike."""
+
+
 def globals_for(lang: str = LANGUAGE) -> dict[str, Any]:
     """What templates see: `t`, the pages' language, and `t_en`, for the data page's
     section in English (its column meanings live in the English catalogue)."""
@@ -64,7 +83,7 @@ def globals_for(lang: str = LANGUAGE) -> dict[str, Any]:
 
 
 class Messages(Extension):
-    """Compiles `{{ t.a.b }}` and `{{ t.a.b.format(k=expr, ...) }}` into template text."""
+    """Compiles `{{ t.a.b }}` and `{{ t.a.b | isi(k=expr, ...) }}` into template text."""
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         cat = messages.catalogue(LANGUAGE)
@@ -111,13 +130,14 @@ class Messages(Extension):
         return expand(node, args, block[0], block[-1])
 
 
+FILLS = ([("pipe", "|"), ("name", "isi"), ("lparen", "(")],)
+FILLS += ([("dot", "."), ("name", "format"), ("lparen", "(")],)
+
+
 def format_arguments(tokens: list[Token]) -> dict[str, list[Token]] | None:
-    """`.format(a=x | f, b=y)` -> {"a": tokens of `x | f`, "b": ...}; None otherwise."""
+    """`| isi(a=x | f, b=y)` -> {"a": tokens of `x | f`, "b": ...}; None otherwise."""
     opening = [(t.type, t.value) for t in tokens[:3]]
-    if (
-        opening != [("dot", "."), ("name", "format"), ("lparen", "(")]
-        or tokens[-1].type != "rparen"
-    ):
+    if opening not in FILLS or tokens[-1].type != "rparen":
         return None
     args: dict[str, list[Token]] = {}
     depth, current = 0, None
@@ -126,6 +146,8 @@ def format_arguments(tokens: list[Token]) -> dict[str, list[Token]] | None:
             depth += 1
         elif token.type in ("rparen", "rbracket", "rbrace"):
             depth -= 1
+            if depth < 0:  # the call closed before the end: `t.a | isi(x=1) ~ y | f(z)`
+                return None
         if depth == 0 and token.type == "comma":
             current = None
         elif current is None:

@@ -39,6 +39,18 @@ def test_acting_officials_and_last_change_dates(tmp_path: Path) -> None:
     assert [r.code for r in reg.children(reg.regions["61"])] == ["61.07"]
 
 
+def test_values_templates_read_as_data(tmp_path: Path) -> None:
+    """What templates once called methods for (children(), .isoformat()), as attributes."""
+    reg = registry(tmp_path)
+    assert reg.children_of == {p.code: reg.children(p) for p in reg.provinces}
+    assert reg.regencies == [r for r in reg.regions.values() if not r.is_province]
+    assert {len(reg.provinces), len(reg.regencies)} != {0}
+    for el in reg.elections.values():
+        assert el.voting_date_iso == el.voting_date.isoformat()
+    for basis in reg.legal_bases.values():
+        assert basis.date_iso == (basis.date.isoformat() if basis.date else "")
+
+
 def test_people_by_role(tmp_path: Path) -> None:
     """Who presided, who read the pledge, who signed as a group: each its own fact."""
     reg = registry(tmp_path)
