@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import history, model, passthrough, render, theme, validate
+from . import draft, history, model, passthrough, render, rules, theme, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR, display_path
 
@@ -191,6 +191,30 @@ def new_record(
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+def draft_record(
+    registry: Path, text: str, url: str, published: date | None, today: date | None
+) -> str:
+    """A record draft from an article's text (draft.py), against the registry's
+    reference data; the URL is checked as a record's would be."""
+    reference, diags = validate.check_reference(registry)
+    if reference is None:
+        raise GeneratorError(diags)
+    problem = rules.url_problem(url) if url else ""
+    if problem:
+        raise GeneratorError([argument_error("--url", problem)])
+    return draft.render_draft(text, reference, url, published, today)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet: a draft never replaces a record."""
+    if path.exists():
+        msg = "file already exists; choose another name"
+        raise GeneratorError([Diagnostic(str(path), 1, 1, "", msg)])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
 
 
 def _find_region(reference: validate.Reference, text: str) -> str:
