@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|build|new|draft|migrate. Argument parsing only.
+"""Command line: python -m generator check|build|new|draft|sources|migrate. Argument parsing only.
 
 The work lives in the pipeline modules; this file turns arguments into calls
 and a GeneratorError into printed diagnostics and exit status 1.
@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import load, migrate, write
-from .diagnostics import Diagnostic, GeneratorError, printable
+from .diagnostics import Diagnostic, GeneratorError, argument_error, printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,12 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     draft.add_argument("-o", "--output", type=Path, default=None, help="write the draft here")
     draft.set_defaults(run=_draft)
+    sources = sub.add_parser(
+        "sources", help="source health: list the cited addresses, or report lychee's findings"
+    )
+    sources.add_argument("action", choices=("urls", "report"))
+    sources.add_argument("lychee", nargs="?", type=Path, help="lychee's --format json output")
+    sources.add_argument("--checked", default="", help="when lychee ran, YYYY-MM-DDTHH:MM:SSZ")
+    sources.add_argument("--tool", default="lychee", help="the checker and its version")
+    sources.add_argument("-o", "--output", type=Path, default=None)
+    sources.set_defaults(run=_sources)
     migrate = sub.add_parser(
         "migrate", help="rewrite record files in an older shape into the current one, in place"
     )
     migrate.add_argument("files", nargs="*", type=Path, metavar="FILE")
     migrate.set_defaults(run=_migrate)
-    for command in (check, build, new, draft, migrate):
+    for command in (check, build, new, draft, sources, migrate):
         command.add_argument("--registry", type=Path, default=Path("registry"))
         command.add_argument(
             "--format",
@@ -119,6 +128,20 @@ def _draft(args: argparse.Namespace) -> int:
     else:
         write.write_new(args.output, out)
         print(f"wrote {args.output}; fill in every TODO, then run: python -m generator check")
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    if args.action == "urls":
+        text = "".join(f"{url}\n" for url in write.source_urls(args.registry, args.today))
+    elif args.lychee is None:
+        raise GeneratorError([argument_error("lychee", "give lychee's JSON output file")])
+    else:
+        text = write.source_report(args.registry, args.lychee, args.checked, args.tool)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write.write_file(args.output, text)
     return 0
 
 

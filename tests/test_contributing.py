@@ -224,7 +224,7 @@ def actionlint(paths: list[Path]) -> list[dict]:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml"]
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml", "sources.yml"]
     assert actionlint(WORKFLOWS) == []
 
 
@@ -313,6 +313,7 @@ def test_deploy_builds_with_full_history_and_publishes_to_pages() -> None:
     assert uses == [
         "actions/checkout",
         "actions/setup-python",
+        "actions/setup-node",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
