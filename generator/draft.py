@@ -153,7 +153,9 @@ def _context(
     ident = Line("", say.todo("id"))
     if row and isinstance(d.date, Found):
         day = d.date.value[1]
-        ident = Line(f"{row['slug']}-{day}" if day else f"{row['slug']}-tanpa-tanggal", "")
+        ident = Line(
+            f"{row['slug']}-{day}" if day else f"{row['slug']}-tanpa-tanggal", words["ident"]
+        )
     return {
         "intro": words["intro"],
         "guide": words["guide"],
@@ -236,7 +238,7 @@ def _person(p: Person, say: _Say) -> dict[str, Line]:
         else Line("", say.todo("roles")),
         "office": Line(_quote(p.office), say.source(p.first)),
         "status": _status(status, say),
-        "title": Line(_quote(p.title), "") if p.title else Line("", ""),
+        "title": Line(_quote(p.title), say.source(p.first)) if p.title else Line("", ""),
     }
     if isinstance(name, Found):
         out["name"] = Line(_quote(name.value), say.source(name.evidence))

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .gitlog import clean
+
 
 @dataclass(frozen=True)
 class Found:
@@ -62,7 +64,7 @@ def clean_lines(text: str) -> list[str]:
     seen: set[str] = set()
     size = 0
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.replace("\u00a0", " ").split())
+        line = clean(raw)  # no control, format or line-separator character reaches YAML
         if not line:
             continue
         if size >= MIN_BODY and END_MARKERS.match(line):

@@ -138,3 +138,22 @@ def test_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -
     assert main(["draft", str(article), "-o", str(target)]) == 1  # never overwrites
     assert main(["draft", str(article), "--url", "javascript:alert(1)"]) == 1
     assert "--url" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\u2028#: - [ ] { } \"'\u202e",
+        "Pemkab Jombang menggelar apel ikrar, Senin (31/2/2024).\u2028Pj Bupati Jombang "
+        + "A" * 5000,
+        "Senin (32/13) apel ikrar Pemkot Bandung\x85Plt Wali Kota Bandung Xx\u202e Yy",
+        "Pj Bupati " * 2000,
+    ],
+)
+def test_any_text_gives_yaml_on_printable_lines(text: str, ref: reference.Reference) -> None:
+    """Article text is untrusted: no control, format or line-separator character, and
+    no YAML syntax in it, can break the draft or put a value where it does not belong."""
+    out = draft.render_draft(text, ref, "https://contoh.id/x")
+    assert isinstance(yaml.safe_load(out), dict)
+    assert all(c.isprintable() for line in out.splitlines() for c in line)
