@@ -25,6 +25,7 @@ from .drafttext import (
     Unsure,
     base_name,
     clean_lines,
+    election_kinds,
     find_clauses,
     find_count,
     find_event_types,
@@ -103,8 +104,10 @@ def _names_pattern(ref: Reference) -> re.Pattern[str]:
 
 
 def _elections(sents: list[str], ref: Reference, when: Found | Unsure) -> Found | Unsure:
-    """The elections the text names that fit the date; with none named, the one
-    election the date can concern (the checker's rule, as `new` uses it)."""
+    """The elections the text names that fit the date; with none named by year, the
+    one election of a kind the text names ('jelang pilkada') that the date can concern
+    (the checker's rule, as `new` uses it). The date alone is not enough: a pilkada is
+    not held everywhere, and the text may not concern one."""
     named = named_elections(sents, ref.elections)
     if isinstance(when, Found) and when.value[0] != "unknown":
         precision, value = when.value
@@ -114,9 +117,13 @@ def _elections(sents: list[str], ref: Reference, when: Found | Unsure) -> Found 
             return Found(tuple(kept), " / ".join(dict.fromkeys(kept.values())))
         if named:
             return Unsure("elections_dropped", (("ids", ", ".join(named)),))
-        if len(fits) == 1:
-            return Found(tuple(fits), "")
-        return Unsure("elections_many", (("ids", ", ".join(sorted(fits)) or "-"),))
+        kinds = election_kinds(sents)
+        kept = {
+            e: kinds[ref.elections[e]["kind"]] for e in fits if ref.elections[e]["kind"] in kinds
+        }
+        if len(kept) == 1:
+            return Found(tuple(kept), next(iter(kept.values())))
+        return Unsure("elections_many", (("ids", ", ".join(sorted(kept or fits)) or "-"),))
     if len(named) == 1:
         return Found(tuple(named), next(iter(named.values())))
     if named:
@@ -224,7 +231,7 @@ def _gap(found: Unsure, say: _Say) -> Line:
 def _election_lines(found: Found | Unsure, say: _Say) -> list[Line]:
     if isinstance(found, Unsure):
         return []
-    comment = say.source(found.evidence) if found.evidence else say.words["by_date"]
+    comment = say.source(found.evidence)
     return [Line(e, comment) for e in found.value]
 
 
@@ -276,7 +283,7 @@ def _supports(d: Draft) -> list[str]:
     """The fields this source gave the draft: each filled one, in the schema's order."""
     filled = {
         "date": isinstance(d.date, Found),
-        "elections": isinstance(d.elections, Found) and bool(d.elections.evidence),
+        "elections": isinstance(d.elections, Found),
         "event_types": bool(d.event_types),
         "people": bool(d.people),
         "participants": isinstance(d.count, Found),

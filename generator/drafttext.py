@@ -259,6 +259,31 @@ def named_elections(sents: list[str], known: Iterable[str]) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+ELECTION_KINDS = (
+    (
+        "pilkada",
+        re.compile(
+            r"\b(pilkada|pemilukada|pilgub|pilbup|pilwalkot|pemilihan kepala daerah"
+            r"|pemilihan (gubernur|bupati|wali ?kota))\b",
+            re.I,
+        ),
+    ),
+    ("pemilu", re.compile(r"\b(pemilu|pemilihan umum|pilpres|pileg)\b", re.I)),
+)
+
+
+def election_kinds(sents: list[str]) -> dict[str, str]:
+    """Kinds of election the text names, with or without a year: kind -> sentence."""
+    found: dict[str, str] = {}
+    for kind, pattern in ELECTION_KINDS:
+        for s in sents:
+            m = pattern.search(s)
+            if m:
+                found[kind] = excerpt(s, m.start(), m.end())
+                break
+    return found
+
+
 EVENT_TYPES = (
     ("apel", re.compile(r"\bapel\b", re.I)),
     ("deklarasi", re.compile(r"\bdeklarasi\b", re.I)),

@@ -120,10 +120,14 @@ def test_bandung_alone_is_two_regions(ref: reference.Reference) -> None:
 def test_elections_named_or_implied(ref: reference.Reference) -> None:
     named = "Pemkab Jombang menggelar apel ikrar, Senin (23/9/2024), jelang Pilkada 2024."
     assert analysed(ref, named).elections.value == ("pilkada-2024",)
-    implied = "Pemkab Jombang menggelar apel ikrar netralitas ASN, Senin (23/9/2024)."
-    assert analysed(ref, implied).elections == Found(("pilkada-2024",), "")
+    dated = "Pemkab Jombang menggelar apel ikrar netralitas ASN, Senin (23/9/2024)."
+    assert analysed(ref, dated).elections.why == "elections_many"  # the date alone
+    implied = dated + " ASN diminta netral dalam pilkada."
+    found = analysed(ref, implied).elections
+    assert isinstance(found, Found) and found.value == ("pilkada-2024",)
     both = "Pemkab Jombang menggelar apel ikrar netralitas ASN, Selasa (18/7/2023)."
     assert analysed(ref, both).elections.why == "elections_many"
+    assert analysed(ref, both + " Jelang pemilu.").elections.value == ("pemilu-2024",)
 
 
 def test_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
