@@ -4,9 +4,10 @@ An official is found by the title the text gives ("Pj Bupati Bener Ir Mohd Tanwi
 MM", "Sekda Sahat Banurea, S.Sos", "Plh Wali Kota Bandung, Ema Sumarna"): status
 prefix, office, the region's name, then the name without honorifics and degrees. A
 mention without a name ("dibacakan oleh Penjabat Bupati") is the named official of
-that office when there is one. Roles come only from the verbs that say them
+that office when there is one. Roles come only from the words that say them
 (dipimpin, dibacakan, ditandatangani, disaksikan, and memimpin, membacakan,
-menandatangani, menyaksikan), for the officials the verb's phrase names. A status
+menandatangani, menyaksikan; "dalam sambutannya" for speaking, "turut hadir" for
+attending), for the officials the phrase names. A status
 written two ways (Pjs and Pj) is left to the contributor, as are two names for one
 head of government.
 """
@@ -71,6 +72,14 @@ ROLE_OF = {
     "menandatangani": "signing", "meneken": "signing", "disaksikan": "witnessing",
     "menyaksikan": "witnessing",
 }  # fmt: skip
+SPEAKING_BEFORE = re.compile(
+    r"\b(?:[Dd]alam|[Pp]ada|[Ss]aat memberikan|[Kk]etika memberikan) (?:sambutan|arahan|amanat)"
+    r"(?:nya)?\b[\s,]*"
+)
+SPEAKING_AFTER = re.compile(
+    r"^[\s,]*(?:dalam|saat memberikan|ketika memberikan) (?:sambutan|arahan|amanat)(?:nya)?\b"
+)
+PRESENT = re.compile(r"\b(?:[Tt]urut|[Tt]ampak|[Jj]uga) hadir\b")
 JOINED = re.compile(r"^[\s,]*(?:(?:dan|bersama|serta|beserta)\s+)?$")
 STATUS_OF = (("pjs", r"Pjs|[Ss]ementara"), ("plt", r"Plt|[Tt]ugas"), ("plh", r"Plh|[Hh]arian"))
 
@@ -272,7 +281,16 @@ def _roles(sentence: str, here: list[Mention]) -> list[tuple[Mention, str, str]]
             m = next((k for k in here if k.start >= after), None)
             if m is not None and not JOINED.match(sentence[after : m.start]):
                 m = None
+    for cue in SPEAKING_BEFORE.finditer(sentence):
+        m = next((k for k in here if k.start == cue.end()), None)
+        if m is not None:
+            out.append((m, "speaking", excerpt(sentence, cue.start(), m.end)))
+    present = PRESENT.search(sentence)
     for m in here:
+        if present and m.start > present.end():
+            out.append((m, "attending", excerpt(sentence, present.start(), m.end)))
+        if SPEAKING_AFTER.match(sentence[m.end :]):
+            out.append((m, "speaking", excerpt(sentence, m.start, m.end + 40)))
         verb = ACTIVE.match(sentence[m.end :])
         if verb:
             out.append((m, ROLE_OF[verb.group(1)], excerpt(sentence, m.start, m.end + verb.end())))

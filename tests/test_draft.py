@@ -161,3 +161,19 @@ def test_any_text_gives_yaml_on_printable_lines(text: str, ref: reference.Refere
     out = draft.render_draft(text, ref, "https://contoh.id/x")
     assert isinstance(yaml.safe_load(out), dict)
     assert all(c.isprintable() for line in out.splitlines() for c in line)
+
+
+def test_roles_come_only_from_the_words_that_say_them(ref: reference.Reference) -> None:
+    d = analysed(
+        ref,
+        "Apel ikrar netralitas Pemkab Jombang dipimpin oleh Sekda Jombang Agus Purnomo.\n"
+        "Turut hadir Plt Kepala BKPSDM Budi Santoso.\n"
+        "Dalam sambutannya, Bupati Jombang Warsubi meminta ASN netral.\n"
+        "Bupati Jombang Warsubi meminta ASN membacakan ikrar.",
+    )
+    roles = {p.office: (set(p.roles), p.status().value) for p in d.people}
+    assert roles == {
+        "Sekretaris Daerah": ({"presiding"}, "definitif"),
+        "Kepala BKPSDM": ({"attending"}, "plt"),
+        "Bupati": ({"speaking"}, "definitif"),  # asking others to read is not reading
+    }
