@@ -44,6 +44,9 @@ def test_no_filled_value_is_wrong() -> None:
     right = sum(n for (_, outcome), n in counts.items() if outcome == "right")
     empty = sum(n for (_, outcome), n in counts.items() if outcome == "empty")
     assert right > 3 * empty  # the assistant is worth running: most values are filled
+    assert draft_accuracy.recorded(FOLDER) == draft_accuracy.table(counts), (
+        "figures changed: run .venv/bin/python -m tools.draft_accuracy --write"
+    )
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)

@@ -1,12 +1,13 @@
 """How often the draft assistant is right: per field, right / wrong / left empty.
 
-    .venv/bin/python -m tools.draft_accuracy [FOLDER]
+    .venv/bin/python -m tools.draft_accuracy [--write] [FOLDER]
 
 reads every ARTICLE.txt with its ARTICLE.expected.yml in FOLDER (default
 tests/fixtures/draft), drafts it (generator/draft.py) against the registry's reference
 data and compares the draft with the values a reader wrote down. A filled value that
 differs from the reader's is wrong; a TODO is empty. tests/test_draft.py runs the same
-comparison and fails on any wrong value.
+comparison and fails on any wrong value, or when the figures recorded in FOLDER's
+README.md (rewritten by --write) are not the measured ones.
 """
 
 from __future__ import annotations
@@ -146,10 +147,30 @@ def table(counts: Counter[tuple[str, str]]) -> str:
     return "\n".join(rows)
 
 
+RESULTS = "## Figures"
+
+
+def recorded(folder: Path) -> str:
+    """The table under '## Figures' in the folder's README."""
+    text = (folder / "README.md").read_text(encoding="utf-8")
+    return text.split(RESULTS + "\n", 1)[1].split("\n\n", 2)[1].strip() if RESULTS in text else ""
+
+
+def record(folder: Path, figures: str) -> None:
+    readme = folder / "README.md"
+    text = readme.read_text(encoding="utf-8").split(RESULTS + "\n", 1)[0].rstrip("\n")
+    intro = "Measured by `.venv/bin/python -m tools.draft_accuracy --write`:"
+    readme.write_text(f"{text}\n\n{RESULTS}\n\n{intro}\n\n{figures}\n", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
+    write = "--write" in argv
+    argv = [a for a in argv if a != "--write"]
     folder = Path(argv[0]) if argv else ROOT / "tests" / "fixtures" / "draft"
     counts, wrong = measure(folder)
     print(table(counts))
+    if write:
+        record(folder, table(counts))
     for line in wrong:
         print("wrong:", line)
     return 1 if wrong else 0
