@@ -57,6 +57,9 @@ SPEECH = re.compile(
 )
 NUMBER_WORDS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6}
 RELATIVE = re.compile(r"\b(\d|satu|dua|tiga|empat|lima|enam) hari (?:yang )?lalu\b", re.I)
+BARE_DAY = re.compile(
+    rf"(?<=[,(] )\b{DAY}\b(?=\s*[,.)]|\s+(?:pagi|siang|sore|malam)\b)(?!\s*\(?\s*\d)", re.I
+)
 SOMETIME = re.compile(r"\bbeberapa (?:waktu|hari|pekan|minggu|bulan) (?:yang )?lalu\b", re.I)
 
 
@@ -104,6 +107,13 @@ def find_date(sents: list[str], published: date | None, years: set[int]) -> Foun
         return Found(("approximate", value), relative[1])
     if reported:
         return _one("reported", reported)
+    weekday = _bare_weekday(sents)
+    if weekday:
+        day, sentence = weekday
+        if published:
+            value = (published - timedelta(days=(published.weekday() - day) % 7)).isoformat()
+            return Found(("approximate", value), sentence)
+        return Found(("unknown", ""), sentence)
     for s in sents:
         narration = without_quotes(s)
         if EVENT_WORDS.search(narration) and SOMETIME.search(narration):
@@ -195,6 +205,21 @@ def _real(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _bare_weekday(sents: list[str]) -> tuple[int, str] | None:
+    """'… menandatangani pakta integritas, Kamis, …': only the weekday, in a sentence
+    about the event. CONTRIBUTING: counted back from the date published when it is
+    known (approximate), else the date is unknown. Two different weekdays: neither."""
+    found: dict[int, str] = {}
+    for s in sents:
+        narration = without_quotes(s)
+        if not EVENT_WORDS.search(narration) or OTHER_DAYS.search(narration):
+            continue
+        for m in BARE_DAY.finditer(narration):
+            if not re.search(r"\b(setiap|tiap|lalu|depan|nanti)\s*$", narration[: m.start()], re.I):
+                found.setdefault(WEEKDAYS[m.group(1).lower()], excerpt(s, m.start(), m.end()))
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _relative(sents: list[str]) -> tuple[int, str] | None:

@@ -180,3 +180,14 @@ def test_roles_come_only_from_the_words_that_say_them(ref: reference.Reference) 
         "Kepala BKPSDM": ({"attending"}, "plt"),
         "Bupati": ({"speaking"}, "definitif"),  # asking others to read is not reading
     }
+
+
+def test_only_a_weekday(ref: reference.Reference) -> None:
+    """CONTRIBUTING: a weekday alone is counted back from the date published
+    (approximate); without that date, the date is unknown."""
+    text = "ASN Pemkab Jombang menandatangani pakta integritas, Kamis, di halaman kantor."
+    assert analysed(ref, text).date.value == ("unknown", "")
+    found = analysed(ref, text, date(2024, 10, 19)).date  # a Saturday
+    assert found.value == ("approximate", "2024-10-17")
+    both = text + " Apel ikrar digelar pula, Jumat, di lapangan."
+    assert isinstance(analysed(ref, both).date, Unsure)
