@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)
 # set here, so a value in the caller's environment cannot leak in either.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test lint check check-github serve bench clean
+.PHONY: site test lint check check-github serve bench clean sources-check sources-publish
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,39 @@ test: $(STAMP) $(NODE_STAMP) lint site
 serve: $(STAMP)
 	$(BIN)/python -m generator build
 	$(BIN)/$(CORE) serve -f mkdocs.yml
+
+# Source health (.github/workflows/sources.yml): every cited address, checked with
+# lychee (from PyPI, hash-pinned in requirements-links.txt), into reports/sources.json,
+# which the build turns into the page /sumber/ (generator/linkcheck.py). lychee exits 2
+# when an address fails: that is the finding, not an error.
+LYCHEE := $(BIN)/lychee
+
+$(LYCHEE): requirements-links.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  --no-deps -r requirements-links.txt
+	touch $@
+
+sources-check: $(STAMP) $(LYCHEE)
+	$(BIN)/python -m generator sources urls -o .build/urls.txt
+	date -u +%Y-%m-%dT%H:%M:%SZ > .build/checked
+	$(LYCHEE) --format json --output .build/lychee.json --no-progress --max-concurrency 8 \
+	  --max-retries 2 --timeout 30 --accept '200..=299,403,429' .build/urls.txt \
+	  || test $$? -eq 2
+	$(BIN)/python -m generator sources report .build/lychee.json \
+	  --checked "$$(cat .build/checked)" --tool "$$($(LYCHEE) --version)" \
+	  -o reports/sources.json
+
+# Run by the workflow's publish job only: commit the report when it changed, push it
+# with the job's token (GH_TOKEN) and start a deployment so /sumber/ shows it.
+sources-publish:
+	git add reports/sources.json
+	if git diff --cached --quiet; then echo "report unchanged"; else \
+	  git -c user.name="github-actions[bot]" \
+	    -c user.email="41898282+github-actions[bot]@users.noreply.github.com" \
+	    commit -m "Sources: link check of $$(date -u +%Y-%m-%d)" && \
+	  git push "https://x-access-token:$${GH_TOKEN}@github.com/$${GITHUB_REPOSITORY}.git" \
+	    "HEAD:$${GITHUB_REF_NAME}" && \
+	  gh workflow run deploy.yml --ref "$${GITHUB_REF_NAME}"; fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

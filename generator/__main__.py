@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|build|new|migrate. Argument parsing only.
+"""Command line: python -m generator check|build|new|draft|sources|migrate. Argument parsing only.
 
 The work lives in the pipeline modules; this file turns arguments into calls
 and a GeneratorError into printed diagnostics and exit status 1.
@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import load, migrate, write
-from .diagnostics import Diagnostic, GeneratorError, printable
+from .diagnostics import Diagnostic, GeneratorError, argument_error, printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,12 +55,31 @@ def _parser() -> argparse.ArgumentParser:
         "needed when the date fits none or several",
     )
     new.set_defaults(run=_new)
+    draft = sub.add_parser(
+        "draft", help="print a record draft from a news article's text (file or standard input)"
+    )
+    draft.add_argument("article", nargs="?", type=Path, metavar="ARTICLE.txt")
+    draft.add_argument("--url", default="", help="the article's address")
+    draft.add_argument(
+        "--published", type=date.fromisoformat, default=None, help="date published, YYYY-MM-DD"
+    )
+    draft.add_argument("-o", "--output", type=Path, default=None, help="write the draft here")
+    draft.set_defaults(run=_draft)
+    sources = sub.add_parser(
+        "sources", help="source health: list the cited addresses, or report lychee's findings"
+    )
+    sources.add_argument("action", choices=("urls", "report"))
+    sources.add_argument("lychee", nargs="?", type=Path, help="lychee's --format json output")
+    sources.add_argument("--checked", default="", help="when lychee ran, YYYY-MM-DDTHH:MM:SSZ")
+    sources.add_argument("--tool", default="lychee", help="the checker and its version")
+    sources.add_argument("-o", "--output", type=Path, default=None)
+    sources.set_defaults(run=_sources)
     migrate = sub.add_parser(
         "migrate", help="rewrite record files in an older shape into the current one, in place"
     )
     migrate.add_argument("files", nargs="*", type=Path, metavar="FILE")
     migrate.set_defaults(run=_migrate)
-    for command in (check, build, new, migrate):
+    for command in (check, build, new, draft, sources, migrate):
         command.add_argument("--registry", type=Path, default=Path("registry"))
         command.add_argument(
             "--format",
@@ -98,6 +117,31 @@ def _build(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     path = write.new_record(args.registry, args.region, args.date, args.today, args.election)
     print(f"wrote {path}; fill it in, then run: python -m generator check {path}")
+    return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    text = args.article.read_text(encoding="utf-8") if args.article else sys.stdin.read()
+    out = write.draft_record(args.registry, text, args.url, args.published, args.today)
+    if args.output is None:
+        sys.stdout.write(out)
+    else:
+        write.write_new(args.output, out)
+        print(f"wrote {args.output}; fill in every TODO, then run: python -m generator check")
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    if args.action == "urls":
+        text = "".join(f"{url}\n" for url in write.source_urls(args.registry, args.today))
+    elif args.lychee is None:
+        raise GeneratorError([argument_error("lychee", "give lychee's JSON output file")])
+    else:
+        text = write.source_report(args.registry, args.lychee, args.checked, args.tool)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write.write_file(args.output, text)
     return 0
 
 

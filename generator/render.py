@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from . import cite, claims, corrections, exports, gelar, parallel, wording
+from . import cite, claims, corrections, exports, gelar, linkcheck, parallel, wording
 from .filters import (
     BODY_KINDS,
     DOCUMENTS,
@@ -105,11 +105,16 @@ def page(env: jinja2.Environment, template: str, depth: int, **context: Any) -> 
     return env.get_template(template).render(root="../" * depth, **context)
 
 
-def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[str, str]:
+def render_site(
+    registry: Registry,
+    site: dict[str, str] | None = None,
+    sources_report: linkcheck.Report | None = None,
+) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/.
 
     `site` carries site_url and repo_url (from mkdocs.yml) for citations and
-    edit links; both may be empty.
+    edit links; both may be empty. `sources_report` is the last link check
+    (reports/sources.json), None when there is none.
     """
     env = environment()
     env.globals["site"] = {"url": "", "repo_url": "", "report_email": "", **(site or {})}
@@ -149,6 +154,7 @@ def render_site(registry: Registry, site: dict[str, str] | None = None) -> dict[
     out.update(region_pages(env, r))
     out.update(exports.render_exports(env, r))
     out.update(corrections.render_corrections(env, r))
+    out.update(linkcheck.render_sources(env, r, sources_report))
     return out
 
 

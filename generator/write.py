@@ -8,6 +8,7 @@ previous output untouched and a reader of docs/ never sees half a build.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import history, model, passthrough, render, theme, validate
+from . import draft, history, linkcheck, model, passthrough, render, rules, theme, validate
 from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR, display_path
 
@@ -38,6 +39,8 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     """The whole generator: check, model, render in memory, then write atomically."""
     checked, diags = validate.check(registry, None, today)
     diags += linked_files(docs)
+    report, report_diags = linkcheck.read_report(registry.parent / linkcheck.REPORT)
+    diags += report_diags
     log = history.read_log(registry)
     diags = diags + history.removed_records(log, registry)
     if checked is None or diags:
@@ -46,7 +49,7 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     for line in changes.warning.splitlines():
         print(f"warning: {line}", file=sys.stderr)
     registry_model = model.build(checked, history=changes)
-    files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")))
+    files = render.render_site(registry_model, site_settings(Path("mkdocs.yml")), report)
     files.update(theme.files(Path("mkdocs.yml")))  # the theme's words, as data
     write_tree(docs, files, _finished)
     return len(files)
@@ -191,6 +194,61 @@ def new_record(
     with open(path, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+def draft_record(
+    registry: Path, text: str, url: str, published: date | None, today: date | None
+) -> str:
+    """A record draft from an article's text (draft.py), against the registry's
+    reference data; the URL is checked as a record's would be."""
+    reference, diags = validate.check_reference(registry)
+    if reference is None:
+        raise GeneratorError(diags)
+    problem = rules.url_problem(url) if url else ""
+    if problem:
+        raise GeneratorError([argument_error("--url", problem)])
+    return draft.render_draft(text, reference, url, published, today)
+
+
+def source_urls(registry: Path, today: date | None = None) -> list[str]:
+    """Every address the (valid) registry cites: what the link check checks."""
+    checked, diags = validate.check(registry, None, today)
+    if checked is None or diags:
+        raise GeneratorError(diags)
+    return linkcheck.urls(model.build(checked))
+
+
+def source_report(registry: Path, lychee: Path, checked: str, tool: str) -> str:
+    """reports/sources.json's text from lychee's JSON output: the failed addresses the
+    records cite. A malformed lychee file is one error naming it."""
+    cited = source_urls(registry)
+    try:
+        data = json.loads(lychee.read_text(encoding="utf-8"))
+        report = linkcheck.build_report(data, cited, checked, tool)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as err:
+        raise GeneratorError([Diagnostic(str(lychee), 1, 1, "", str(err))]) from None
+    return json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_file(path: Path, text: str) -> None:
+    """Replace one file whole (written beside it, then renamed): a reader of the old
+    report never sees half of the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="\n", dir=path.parent, delete=False, suffix=".tmp"
+    ) as handle:
+        handle.write(text)
+    os.replace(handle.name, path)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet: a draft never replaces a record."""
+    if path.exists():
+        msg = "file already exists; choose another name"
+        raise GeneratorError([Diagnostic(str(path), 1, 1, "", msg)])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
 
 
 def _find_region(reference: validate.Reference, text: str) -> str:

@@ -224,7 +224,7 @@ def actionlint(paths: list[Path]) -> list[dict]:
 
 
 def test_workflows_pass_actionlint() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml"]
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "pr.yml", "sources.yml"]
     assert actionlint(WORKFLOWS) == []
 
 

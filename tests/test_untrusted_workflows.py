@@ -52,7 +52,34 @@ def test_pull_requests_only_read() -> None:
     assert all("permissions" not in job for job in jobs(path).values())
 
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+def test_the_source_check_only_reads_and_publishing_runs_only_git() -> None:
+    """sources.yml: lychee and the generator run with read access; the job that may push
+    the report and start a deployment downloads it and runs `make sources-publish`,
+    which runs git and gh only."""
+    path = ROOT / ".github" / "workflows" / "sources.yml"
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    assert jobs(path)["check"]["permissions"] == {"contents": "read"}
+    assert jobs(path)["publish"]["permissions"] == {"contents": "write", "actions": "write"}
+    steps = jobs(path)["publish"]["steps"]
+    assert [s.get("uses", s.get("run", "")).split("@")[0] for s in steps] == [
+        "actions/checkout",
+        "actions/download-artifact",
+        "make sources-publish",
+    ]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    publish = makefile.split("\nsources-publish:", 1)[1].split("\n\n", 1)[0]
+    assert "git push" in publish and "gh workflow run deploy.yml" in publish
+    assert not re.search(r"python|\$\(BIN\)|\bmake\b|\bpip\b|\bnpm\b|\bnode\b", publish)
+    check = makefile.split("\nsources-check:", 1)[1].split("\n\n", 1)[0]
+    assert "requirements-links.txt" in makefile.split("$(LYCHEE): ", 1)[1].split("\n\n", 1)[0]
+    assert "--require-hashes" in makefile.split("$(LYCHEE): ", 1)[1].split("\n\n", 1)[0]
+    assert "reports/sources.json" in check
+
+
+@pytest.mark.parametrize(
+    "name", ["requirements.txt", "requirements-dev.txt", "requirements-links.txt"]
+)
 def test_every_requirement_carries_its_hashes(name: str) -> None:
     text = (ROOT / name).read_text(encoding="utf-8")
     entries = re.split(
