@@ -12,9 +12,11 @@ tests/test_cli.py::test_check_github_format.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -336,3 +338,62 @@ def test_pre_commit_hook_checks_changed_records() -> None:
     assert pattern.search("registry/events/kab-bengkayang-2020-10-20.yml")
     assert pattern.search("registry/events/x.yaml")
     assert not pattern.search("registry/regions.csv")
+
+
+# --- set-up: `make test` installs or names what it needs from Debian ---
+
+PREREQS = ROOT / "tools" / "prereqs.sh"
+
+
+def test_make_test_checks_the_debian_packages_first() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^test: prereqs ", makefile)
+    assert "sh tools/prereqs.sh" in makefile.split("prereqs:")[1].split("\n\n")[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line for line in ci.splitlines() if line and not line.startswith("#")]
+    assert commands[-1] == "make test"
+    assert not [line for line in commands if "apt-get" in line]
+
+
+def test_readme_names_two_set_up_commands_and_the_packages_make_test_installs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up: two commands", 1)[1].split("\n## ", 1)[0]
+    block = setup.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split("#")[0].strip() for line in block.splitlines()] == ["make site", "make test"]
+    packages = re.findall(r"(\S+):\S+", re.search(r'NEEDED="(.*)"', PREREQS.read_text()).group(1))
+    assert packages == ["chromium", "default-jre-headless", "faketime"]
+    assert f"sudo apt-get install -y {' '.join(packages)}" in setup
+
+
+def test_prereqs_names_the_command_when_not_root() -> None:
+    """Without root and without faketime on PATH: one line, the exact command, exit 1."""
+    if os.geteuid() != 0 or shutil.which("runuser") is None:
+        pytest.skip("needs root and runuser to run the script as another user")
+    with tempfile.TemporaryDirectory(dir="/tmp") as scratch:
+        _prereqs_as_nobody(Path(scratch))
+
+
+def _prereqs_as_nobody(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("sh", "id", "chromium", "java"):
+        found = shutil.which(tool)
+        if found:
+            (bin_dir / tool).symlink_to(found)
+    tmp_path.chmod(0o755)
+    result = subprocess.run(
+        ["runuser", "-u", "nobody", "--", "env", f"PATH={bin_dir}", "sh", str(PREREQS)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    missing = " ".join(
+        p
+        for p, c in [("chromium", "chromium"), ("default-jre-headless", "java")]
+        if not (bin_dir / c).exists()
+    )
+    wanted = " ".join(filter(None, [missing, "faketime"]))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"make test needs {wanted}; install with: sudo apt-get install -y {wanted}\n"
+    )
