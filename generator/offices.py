@@ -28,17 +28,13 @@ STATUS_PREFIXES = {
 # (pattern on the lowercased words without dots, the office it names). First match wins;
 # the words after a short form ("Kadis Pendidikan") are the source's, for `title`.
 OFFICE_FORMS: list[tuple[str, str]] = [
-    (r"(gubernur|gub)", "Gubernur"),
+    (r"gubernur", "Gubernur"),
     (r"(wakil gubernur|wagub)", "Wakil Gubernur"),
-    (r"(bupati|bup)", "Bupati"),
+    (r"bupati", "Bupati"),
     (r"(wakil bupati|wabup)", "Wakil Bupati"),
     (r"(wali ?kota|walkot|wako)", "Wali Kota"),
     (r"(wakil wali ?kota|wawali|wawako|wawalkot)", "Wakil Wali Kota"),
     (r"(sekretaris daerah|sekda|sekdakab|sekdakot|sekdaprov)( .*)?", "Sekretaris Daerah"),
-    (
-        r"(asisten|asst|as)( (i{1,3}|iv|[1-4]|sekda|sekretaris daerah))( .*)?",
-        "Asisten Sekretaris Daerah",
-    ),
     (r"asisten( .*)?", "Asisten Sekretaris Daerah"),
     (r"(kepala|kaban|ka) (bkpsdm|bkd|bkpp|bkppd|bkdpsdm)( .*)?", "Kepala BKPSDM"),
     (r"(kepala dinas|kadis|kadin)( .*)?", "Kepala Dinas"),
