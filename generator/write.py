@@ -47,6 +47,8 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     diags = diags + history.removed_records(log, registry)
     if checked is None or diags:
         raise GeneratorError(diags)
+    for warning in checked.warnings:  # advice on accepted records, as `check` prints it
+        print(warning.text(), file=sys.stderr)
     changes = history.build(log)
     for line in changes.warning.splitlines():
         print(f"warning: {line}", file=sys.stderr)
