@@ -314,9 +314,9 @@ def _check_people(
         involved = involved | {province["code"]}
     listed = not err.is_broken(("participating_regions",))
     for i, person in enumerate(people):
+        _check_name(err, ("people", i, "name"), person.get("name"))
         if err.is_broken(("people", i, "region")):
             continue  # its region is unreadable: judging the office by the host would mislead
-        _check_name(err, ("people", i, "name"), person.get("name"))
         region = host
         if province and HEAD_OFFICES.get(person.get("office", "")) == "provinsi":
             region = province
