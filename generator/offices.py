@@ -107,3 +107,36 @@ def name_without(name: str, titles: list[str]) -> str:
     kept = [w for w in words if w not in titles]
     text = " ".join(kept).replace(" ,", ",")
     return re.sub(r"(,\s*)+$", "", re.sub(r"^(,\s*)+", "", re.sub(r",(\s*,)+", ",", text))).strip()
+
+
+def name_advice(name: str) -> str | None:
+    """The warning for a name holding degrees or titles, with the name to write; or None."""
+    found = titles_in(name)
+    if not found:
+        return None
+    these = ", ".join(f"'{t}'" for t in found)
+    if len(found) > 1:
+        what = "look like academic or religious titles"
+    else:
+        what = "looks like an academic or religious title"
+    return (
+        f"{these} {what}; names are written without them (and title is for the office): "
+        f"write name: {name_without(name, found)}"
+    )
+
+
+def office_message(written: str, message: str) -> str:
+    """An office as sources write it (Sekda, Pj Bupati, Kadis ...): the exact values to
+    write instead of the schema's list; `message` (the list) when it is not one we know."""
+    fix = office_hint(written) if len(written) <= 60 else None
+    return f"unknown value '{written}'; {fix}" if fix else message
+
+
+READ_WORDS = {"sebagian": "partial", "terpotong": "partial", "penuh": "full", "lengkap": "full"}
+"""How much of a source was read, in the Indonesian a contributor may write it."""
+
+
+def read_message(written: str, message: str) -> str:
+    """`read: sebagian` -> write read: partial; anything else keeps the schema's list."""
+    word = READ_WORDS.get(written.lower())
+    return f"unknown value '{written}'; write read: {word}" if word else message

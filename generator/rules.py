@@ -15,7 +15,7 @@ from typing import Any
 
 from . import dates
 from .diagnostics import Diagnostic
-from .offices import name_without, office_hint, titles_in
+from .offices import name_advice, office_message, read_message
 from .reference import Reference
 from .regionfind import find_region, normalize_name, region_hint, unknown_region  # noqa: F401
 from .schema import Path_, key_text, suggest
@@ -120,13 +120,8 @@ def id_hints(ref: Reference) -> dict[str, Callable[[str, str], str]]:
         "instrument": lambda v, m: unknown("instrument", v, ref),
         "template": lambda v, m: unknown("clause template", v, ref),
         "office": office_message,
+        "read": read_message,
     }
-
-
-def office_message(written: str, message: str) -> str:
-    """An office as sources write it (Sekda, Pj Bupati, Kadis ...): the exact values."""
-    fix = office_hint(written) if len(written) <= 60 else None
-    return f"unknown value '{written}'; {fix}" if fix else message
 
 
 def _check_templates(err: Sink, value: dict, ref: Reference) -> None:
@@ -338,16 +333,9 @@ def _check_people(
 
 def _check_name(err: Sink, path: Path_, name: str | None) -> None:
     """Degrees and titles belong neither in name nor in title (the office's words)."""
-    found = titles_in(name) if name else []
-    if found:
-        these = ", ".join(f"'{t}'" for t in found)
-        err.warn(
-            path,
-            f"{these} {'look like' if len(found) > 1 else 'looks like an'} academic or "
-            f"religious title{'s' if len(found) > 1 else ''}; names are written without them "
-            "(and title is for the office): "
-            f"write name: {name_without(name, found)}",
-        )
+    advice = name_advice(name) if name else None
+    if advice:
+        err.warn(path, advice)
 
 
 def _check_office(err: Sink, path: Path_, office: str | None, region: dict | None) -> None:
