@@ -13,7 +13,7 @@ export PYTHONPATH := $(CURDIR)
 # set here, so a value in the caller's environment cannot leak in either.
 export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site test lint check check-github serve bench clean sources-check sources-publish
+.PHONY: site test prereqs lint check check-github serve bench clean sources-check sources-publish
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,8 +60,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests tools bench
 	$(BIN)/ruff format --check generator tests tools bench
 
+# What the tests need from Debian (chromium, a JRE, faketime): installed with apt-get
+# when run as root, else one line naming the command to run, before any test starts.
+prereqs:
+	@sh tools/prereqs.sh
+
 # Browser tests read the built site/, so the site is built first, as a reader gets it.
-test: $(STAMP) $(NODE_STAMP) lint site
+test: prereqs $(STAMP) $(NODE_STAMP) lint site
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)

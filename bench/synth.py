@@ -38,7 +38,8 @@ def load_reference(registry: Path) -> tuple[list[dict], list[dict], list[dict]]:
         regions = list(csv.DictReader(handle))
     elections = yaml.safe_load((registry / "elections.yml").read_text(encoding="utf-8"))
     clauses = yaml.safe_load((registry / "clauses.yml").read_text(encoding="utf-8"))["sets"][0]
-    return regions, elections, clauses["clauses"]
+    period = (str(clauses.get("used_from", "0000")), str(clauses.get("used_until", "9999")))
+    return regions, elections, [{**c, "period": period} for c in clauses["clauses"]]
 
 
 def make_registry(count: int, target: Path, source: Path = ROOT / "registry") -> Path:
@@ -100,7 +101,8 @@ def synth_event(
             }
         ],
         "participants": {"description": "ASN di lingkungan pemerintah daerah."},
-        "clauses": [synth_clause(rng, t) for t in templates],
+        # A template only within its text's period of use (the checker refuses it outside).
+        "clauses": [synth_clause(rng, t) for t in templates if within(day, t["period"])],
         "sources": [
             {
                 "url": f"https://berita.example/{ident}",
@@ -136,6 +138,10 @@ def fill_slots(text: str) -> str:
     """A template's {slots} filled as a source would: the election named, no government."""
     filled = text.replace("{pemilihan}", "Pilkada serentak 2024").replace("{pemerintah}", "")
     return " ".join(filled.split())
+
+
+def within(day: str, period: tuple[str, str]) -> bool:
+    return period[0] <= day <= period[1]
 
 
 def synth_clause(rng: random.Random, template: dict) -> dict:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import load, migrate, write
-from .diagnostics import Diagnostic, GeneratorError, argument_error, printable
+from .diagnostics import Diagnostic, GeneratorError, argument_error, errors, printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,14 +96,17 @@ def _parser() -> argparse.ArgumentParser:
 def _report(diagnostics: list[Diagnostic], fmt: str) -> None:
     for diag in diagnostics:
         print(diag.github() if fmt == "github" else diag.text())
-    files = len({d.path for d in diagnostics if d.line})
+    wrong = errors(diagnostics)
+    files = len({d.path for d in wrong if d.line})
     sys.stdout.flush()  # the summary follows the lines it counts, also when both streams merge
     where = f" in {files} file(s)" if files else ""
-    print(f"{len(diagnostics)} error(s){where}", file=sys.stderr)
+    advice = len(diagnostics) - len(wrong)
+    more = f" and {advice} warning(s)" if advice else ""
+    print(f"{len(wrong)} error(s){where}{more}", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
-    count = write.check_only(args.registry, args.files or None, args.today)
+    count = write.check_only(args.registry, args.files or None, args.today, args.format)
     print(f"ok: {count} record(s) valid", file=sys.stderr)
     return 0
 

@@ -13,13 +13,18 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem at one place: 1-based line and column, dotted key path."""
+    """One problem at one place: 1-based line and column, dotted key path.
+
+    severity is "error" (the record is refused) or "warning" (the record is accepted,
+    but probably not written as the guide asks, e.g. a degree inside a name).
+    """
 
     path: str
     line: int
     col: int
     key: str
     message: str
+    severity: str = "error"
 
     def text(self) -> str:
         """The line printed for people and editors: PATH:LINE:COL: error: KEY: MESSAGE.
@@ -28,7 +33,7 @@ class Diagnostic:
         prints without a position: `error: --region: MESSAGE`.
         """
         key = f"{printable(self.key)}: " if self.key else ""
-        return f"{self._where()}error: {key}{printable(self.message)}"
+        return f"{self._where()}{self.severity}: {key}{printable(self.message)}"
 
     def _where(self) -> str:
         path = printable(self.path)
@@ -42,9 +47,10 @@ class Diagnostic:
         title = _gh_escape(key or "registry", prop=True)
         msg = _gh_escape(f"{key}: {message}" if key else message)
         if not self.line:
-            return f"::error title={title}::{msg}"
+            return f"::{self.severity} title={title}::{msg}"
         file = _gh_escape(printable(self.path), prop=True)
-        return f"::error file={file},line={self.line},col={self.col},title={title}::{msg}"
+        where = f"file={file},line={self.line},col={self.col}"
+        return f"::{self.severity} {where},title={title}::{msg}"
 
 
 ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -77,9 +83,15 @@ def _gh_escape(value: str, prop: bool = False) -> str:
     return value
 
 
+def errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics that refuse a record (warnings only advise)."""
+    return [d for d in diagnostics if d.severity == "error"]
+
+
 class GeneratorError(Exception):
-    """Raised at the boundary when a run found problems; carries all of them."""
+    """Raised at the boundary when a run found problems; carries all of them (warnings
+    found in the same run included, so they are printed with the errors)."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__(f"{len(diagnostics)} error(s)")
+        super().__init__(f"{len(errors(diagnostics))} error(s)")
         self.diagnostics = sorted(diagnostics)

@@ -321,8 +321,11 @@ def _field(path: str, prop: dict[str, Any], required: bool, variant: str) -> dic
         "variant": variant,
         "allowed": prop.get("enum") or items.get("enum") or [],
         "pattern": prop.get("pattern") or items.get("pattern") or "",
+        # Readers see examples, not the regular expression, where the schema gives them.
+        "examples": [str(v) for v in prop.get("examples") or items.get("examples") or []],
         "rules": rules + ([WORDS["unique_items"]] if prop.get("uniqueItems") else []),
         "description": prop.get("description", ""),
+        "description_id": prop.get("x-description-id", ""),
     }
 
 

@@ -23,7 +23,7 @@ DEGREES = {
 TOKEN = re.compile(r"[^\s,]+")
 
 
-def _is_degree(token: str, after_comma: bool, leading: bool) -> bool:
+def is_degree(token: str, after_comma: bool, leading: bool) -> bool:
     bare = token.rstrip(".").casefold()
     letters = re.sub(r"[^a-z]", "", bare)
     if not letters:
@@ -45,7 +45,7 @@ def name_html(name: str) -> Markup:
         token = match.group()
         after_comma = "," in name[: match.start()]
         out.append(str(escape(name[pos : match.start()])))
-        if _is_degree(token, after_comma, leading):
+        if is_degree(token, after_comma, leading):
             out.append(f"<span data-pagefind-ignore>{escape(token)}</span>")
         else:
             out.append(str(escape(token)))

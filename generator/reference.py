@@ -47,6 +47,16 @@ class Reference:
     def clause_ids(self) -> list[str]:
         return [c["id"] for s in self.clause_sets for c in s["clauses"]]
 
+    def clause_period(self, clause_id: str) -> tuple[date | None, date | None]:
+        """The first and last day the text holding this clause was in use (None: open)."""
+        for text in self.clause_sets:
+            if any(c["id"] == clause_id for c in text["clauses"]):
+                return tuple(  # type: ignore[return-value]
+                    date.fromisoformat(text[k]) if k in text else None
+                    for k in ("used_from", "used_until")
+                )
+        return None, None
+
 
 SCHEMA_MAX_BYTES = 1024 * 1024
 
@@ -121,6 +131,27 @@ def check_slots(path: Path, clauses: dict[str, Any]) -> list[Diagnostic]:
                 known = ", ".join(sorted(slots)) or "none defined"
                 msg = f"clause '{c['id']}' marks unknown slot '{{{name}}}' (known: {known})"
                 diags.append(Diagnostic(display, 1, 1, "text", msg))
+    return diags + check_periods(display, clauses["sets"])
+
+
+def check_periods(display: str, sets: list[dict[str, Any]]) -> list[Diagnostic]:
+    """A text's used_from and used_until are real days, the first not after the last."""
+    diags = []
+    for text in sets:
+        days = {}
+        for key in ("used_from", "used_until"):
+            try:
+                days[key] = date.fromisoformat(text[key]) if key in text else None
+            except ValueError:
+                msg = f"text '{text['id']}': '{text[key]}' is not a real date"
+                diags.append(Diagnostic(display, 1, 1, key, msg))
+        if (
+            days.get("used_from")
+            and days.get("used_until")
+            and days["used_from"] > days["used_until"]
+        ):
+            msg = f"text '{text['id']}': used_from is after used_until"
+            diags.append(Diagnostic(display, 1, 1, "used_until", msg))
     return diags
 
 

@@ -9,15 +9,16 @@ of the `new` skeleton left in place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from . import dates
 from .diagnostics import Diagnostic
+from .offices import name_advice, office_message, read_message
 from .reference import Reference
-from .schema import Path_, closest, key_text, suggest
+from .regionfind import find_region, normalize_name, region_hint, unknown_region  # noqa: F401
+from .schema import Path_, key_text, suggest
 from .urls import url_problem
 
 VALUE_FORMS = {"month": ("YYYY-MM", 7), "year": ("YYYY", 4)}
@@ -29,8 +30,6 @@ HEAD_OFFICES = {
     "Wali Kota": "kota",
     "Wakil Wali Kota": "kota",
 }
-NAME_CUTOFF = 0.8
-"""How alike a misspelt region name must be to suggest it (Bengkayan -> Bengkayang)."""
 PLAUSIBLE_YEARS = 2
 """An event concerns an election held on or after it, and at most this many years later."""
 
@@ -62,11 +61,19 @@ class Sink:
         self.display, self.marks, self.broken = display, marks, broken
         self.diags: list[Diagnostic] = []
 
-    def __call__(self, path: Path_, message: str) -> None:
-        if any(path[: len(b)] == b or b[: len(path)] == path for b in self.broken if b):
+    def __call__(self, path: Path_, message: str, severity: str = "error") -> None:
+        if self.is_broken(path):
             return
         line, col = self.marks.get(path) or self.marks.get(path[:-1], (1, 1))
-        self.diags.append(Diagnostic(self.display, line, col, key_text(path), message))
+        self.diags.append(Diagnostic(self.display, line, col, key_text(path), message, severity))
+
+    def warn(self, path: Path_, message: str) -> None:
+        """Advice: the record is accepted, but probably not written as the guide asks."""
+        self(path, message, "warning")
+
+    def is_broken(self, path: Path_) -> bool:
+        """True if the schema walk reported this path, one above it or one below it."""
+        return any(path[: len(b)] == b or b[: len(path)] == path for b in self.broken if b)
 
 
 def check_event(err: Sink, stem: str, value: dict, ref: Reference, today: date) -> list[Diagnostic]:
@@ -80,9 +87,7 @@ def check_event(err: Sink, stem: str, value: dict, ref: Reference, today: date) 
     involved = _check_participating(err, value, ref)
     _check_elections(err, value, ref)
     _check_people(err, value.get("people", []), region, involved, ref)
-    for i, clause in enumerate(value.get("clauses", [])):
-        if "template" in clause and clause["template"] not in ref.clause_ids():
-            err(("clauses", i, "template"), unknown("clause template", clause["template"], ref))
+    _check_templates(err, value, ref)
     _check_legal(err, value.get("legal_basis", []), ref, today)
     _check_sources(err, value.get("sources", []), today)
     return err.diags
@@ -114,7 +119,34 @@ def id_hints(ref: Reference) -> dict[str, Callable[[str, str], str]]:
         "elections": lambda v, m: unknown("election", v, ref),
         "instrument": lambda v, m: unknown("instrument", v, ref),
         "template": lambda v, m: unknown("clause template", v, ref),
+        "office": office_message,
+        "read": read_message,
     }
+
+
+def _check_templates(err: Sink, value: dict, ref: Reference) -> None:
+    """Known templates, each used on an event within its text's period of use."""
+    when = value.get("date", {})
+    first = dates.earliest(when.get("value"), when.get("precision", "unknown"))
+    last = dates.latest(when.get("value"), when.get("precision", "unknown"))
+    for i, clause in enumerate(value.get("clauses", [])):
+        template = clause.get("template")
+        if template is None:
+            continue
+        if template not in ref.clause_ids():
+            err(("clauses", i, "template"), unknown("clause template", template, ref))
+            continue
+        used = ref.clause_period(template)
+        before = last is not None and used[0] is not None and last < used[0]
+        after = first is not None and used[1] is not None and first > used[1]
+        if before or after:
+            span = " to ".join(d.isoformat() if d else "…" for d in used)
+            err(
+                ("clauses", i, "template"),
+                f"template '{template}' was in use from {span} (registry/clauses.yml), "
+                f"and this event is dated {when['value']}; leave template out, or widen "
+                "the template's used_from/used_until with a source showing it in use then",
+            )
 
 
 def _check_placeholders(err: Sink, value: dict) -> None:
@@ -207,10 +239,19 @@ def _check_participating(err: Sink, value: dict, ref: Reference) -> set[str]:
         elif code not in ref.regions:
             err(path, unknown_region(code, ref))
         elif code == host:
-            err(path, f"'{code}' is the host region (region); list only the other regions")
+            err(path, host_listed(code, ref))
         else:
             involved.add(code)
     return involved
+
+
+def host_listed(code: str, ref: Reference) -> str:
+    """The host in its own participating_regions: for a province, the regencies and
+    cities were probably meant, and "NN.*" names them all."""
+    message = f"'{code}' is the host region (region); list only the other regions"
+    if ref.regions[code]["level"] == "provinsi":
+        message += f'; for every regency and city of {ref.regions[code]["name"]}, write "{code}.*"'
+    return message
 
 
 def _check_elections(err: Sink, value: dict, ref: Reference) -> None:
@@ -266,7 +307,11 @@ def _check_people(
     province = ref.regions.get(host["province_code"]) if host else None
     if province:
         involved = involved | {province["code"]}
+    listed = not err.is_broken(("participating_regions",))
     for i, person in enumerate(people):
+        _check_name(err, ("people", i, "name"), person.get("name"))
+        if err.is_broken(("people", i, "region")):
+            continue  # its region is unreadable: judging the office by the host would mislead
         region = host
         if province and HEAD_OFFICES.get(person.get("office", "")) == "provinsi":
             region = province
@@ -276,7 +321,7 @@ def _check_people(
             if region is None:
                 err(("people", i, "region"), unknown_region(code, ref))
                 continue
-            if code not in involved:
+            if code not in involved and listed:
                 err(
                     ("people", i, "region"),
                     f"'{code}' ({region['name']}) is neither the host region, its province, "
@@ -284,6 +329,13 @@ def _check_people(
                 )
                 continue
         _check_office(err, ("people", i, "office"), person.get("office"), region)
+
+
+def _check_name(err: Sink, path: Path_, name: str | None) -> None:
+    """Degrees and titles belong neither in name nor in title (the office's words)."""
+    advice = name_advice(name) if name else None
+    if advice:
+        err.warn(path, advice)
 
 
 def _check_office(err: Sink, path: Path_, office: str | None, region: dict | None) -> None:
@@ -325,50 +377,6 @@ def _check_sources(err: Sink, sources: list, today: date) -> None:
 def valid_url(url: str) -> bool:
     """A public http(s) address by name: the only links we will print (urls.py says why)."""
     return not url_problem(url)
-
-
-def unknown_region(code: str, ref: Reference) -> str:
-    """Say why a well-formed code is unknown, the closest codes, and where to look."""
-    province = ref.regions.get(code[:2])
-    if province is None:
-        return f"no province has code '{code[:2]}'; see registry/regions.csv for codes"
-    same = [c for c, r in ref.regions.items() if r["province_code"] == code[:2]]
-    return (
-        f"no region has code '{code}' in {province['name']} (province {code[:2]})"
-        f"{suggest(code, same)}; see registry/regions.csv for the codes"
-    )
-
-
-def region_hint(text: str, ref: Reference) -> str:
-    """For a name (or a near-miss code) where a code belongs, the code to write instead."""
-    code = find_region(text, ref)
-    return f' (did you mean "{code}" for {ref.regions[code]["name"]}?)' if code else ""
-
-
-def find_region(text: str, ref: Reference) -> str | None:
-    """A region code for a code, a name or alias, or the closest name; None if nothing fits."""
-    if text in ref.regions:
-        return text
-    names: dict[str, str] = {}
-    for code, region in ref.regions.items():
-        for name in [region["name"], *region["aliases"].split(";")]:
-            if name:
-                names.setdefault(normalize_name(name), code)
-    wanted = normalize_name(text)
-    if wanted in names:
-        return names[wanted]
-    if wanted and not wanted[0].isdigit():
-        near = closest(wanted, list(names), cutoff=NAME_CUTOFF)
-        return names[near[0]] if near else None
-    padded = re.sub(r"^([0-9]{2})\.?([0-9])$", r"\1.0\2", text.strip())  # 61.7 -> 61.07
-    if padded in ref.regions:
-        return padded
-    near_codes = closest(text, list(ref.regions))
-    return near_codes[0] if near_codes else None
-
-
-def normalize_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def old_shape(display: str, node: Any) -> list[Diagnostic]:

@@ -63,7 +63,8 @@ PATTERN_HELP: dict[str, str | Callable[[str], str]] = {
 }
 
 Hint = Callable[[str, str], str]
-"""(value, default message) -> the message to print for a value that fails its pattern."""
+"""(value, default message) -> the message to print for a value that fails its pattern
+or is not one of its enum's values, by the value's key (rules.id_hints)."""
 
 
 def key_text(path: Path_) -> str:
@@ -215,9 +216,10 @@ class Walker:
             value = self.walk(value_node, props.get(key, {}), (*path, key))
             if value is not MISSING:
                 out[key] = value
-        for key in schema.get("required", ()):
-            if key not in first:
-                self.error(node, path, f"missing required key '{key}'")
+        absent = [f"'{key}'" for key in schema.get("required", ()) if key not in first]
+        if absent:  # one mistake (a form half written), one message
+            keys = " and ".join(absent)
+            self.error(node, path, f"missing required key{'s' if len(absent) > 1 else ''} {keys}")
         if bad:
             self.broken.add(path)
         return out
@@ -351,7 +353,9 @@ class Walker:
         allowed = ", ".join(schema["enum"])
         text = value if isinstance(value, str) else node.value
         hint = suggest(text, schema["enum"])
-        self.error(node, path, f"unknown value '{_short(text)}'{hint}; write one of: {allowed}")
+        message = f"unknown value '{_short(text)}'{hint}; write one of: {allowed}"
+        name = next((p for p in reversed(path) if isinstance(p, str)), "")
+        self.error(node, path, self.hints[name](text, message) if name in self.hints else message)
         return MISSING
 
     def _string(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: str) -> Any:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import load
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, errors
 from .reference import Reference, check_reference
 from .rules import (  # noqa: F401  (re-exported: the `new` command and tests use them)
     HEAD_OFFICES,
@@ -52,10 +52,12 @@ class Record:
 
 @dataclass(frozen=True)
 class Checked:
-    """Everything a build needs, known to be valid."""
+    """Everything a build needs, known to be valid; and the warnings of the run (advice
+    on records that are accepted, printed by `check`)."""
 
     reference: Reference
     records: list[Record]
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 def check(
@@ -92,9 +94,9 @@ def check(
         if record is not None:
             records.append(record)
     diags += [d for d in check_across(records) if _reported(d, wanted)]
-    if diags:
+    if errors(diags):
         return None, sorted(diags)
-    return Checked(reference, records), []
+    return Checked(reference, records, sorted(diags)), []
 
 
 def _reported(diag: Diagnostic, wanted: set[Path] | None) -> bool:
@@ -163,7 +165,8 @@ def _check_in_worker(path: Path) -> tuple[Record | None, list[Diagnostic]]:
 def check_event_file(
     path: Path, ref: Reference, today: date
 ) -> tuple[Record | None, list[Diagnostic]]:
-    """Load and fully check one record file; a Record only if it has no problem."""
+    """Load and fully check one record file; a Record only if it has no error (its
+    warnings, if any, are returned with it)."""
     doc, diags = load.load_document(path)
     if doc is None:
         return None, diags
@@ -180,9 +183,9 @@ def check_event_file(
         return None, diags
     err = Sink(doc.display, walker.marks, walker.broken)
     diags += check_event(err, path.stem, value, ref, today)
-    if diags:
+    if errors(diags):
         return None, diags
-    return Record(path, doc.display, value, walker.marks), []
+    return Record(path, doc.display, value, walker.marks), diags
 
 
 def _anchor_diags(doc: load.Document) -> list[Diagnostic]:

@@ -25,13 +25,18 @@ from .diagnostics import Diagnostic, GeneratorError, argument_error
 from .load import EVENTS_DIR, display_path
 
 
-def check_only(registry: Path, files: list[Path] | None, today: date | None) -> int:
-    """Validate; raise GeneratorError with every problem; return the record count."""
+def check_only(
+    registry: Path, files: list[Path] | None, today: date | None, fmt: str = "text"
+) -> int:
+    """Validate; raise GeneratorError with every problem; print the warnings of valid
+    records (as GitHub annotations for fmt github); return the record count."""
     checked, diags = validate.check(registry, files, today)
     if files is None:  # a deleted or renamed record is a registry-wide fact
         diags = diags + history.removed_records(history.read_log(registry), registry)
     if checked is None or diags:
         raise GeneratorError(diags)
+    for warning in checked.warnings:
+        print(warning.github() if fmt == "github" else warning.text())
     return len(checked.records) if files is None else len(files)
 
 
@@ -45,6 +50,8 @@ def generate(registry: Path, docs: Path, today: date | None = None) -> int:
     diags = diags + history.removed_records(log, registry)
     if checked is None or diags:
         raise GeneratorError(diags)
+    for warning in checked.warnings:  # advice on accepted records, as `check` prints it
+        print(warning.text(), file=sys.stderr)
     changes = history.build(log)
     for line in changes.warning.splitlines():
         print(f"warning: {line}", file=sys.stderr)

@@ -42,9 +42,9 @@ def record(index: int, region: str, slug: str, day: int) -> dict:
 
     return {
         "schema_version": 2,
-        "id": f"{slug}-2024-10-{day:02d}",
+        "id": f"{slug}-2024-09-{day:02d}",
         "region": region,
-        "date": {"precision": "exact", "value": f"2024-10-{day:02d}", "note": p(0)},
+        "date": {"precision": "exact", "value": f"2024-09-{day:02d}", "note": p(0)},
         "elections": ["pilkada-2024"],
         "event_types": ["ikrar"],
         "venue": p(7)[:200],

@@ -57,6 +57,36 @@ def test_check_github_format(registry_dir: Path, capsys: pytest.CaptureFixture[s
     ]
 
 
+TITLED = BASE.replace(b"name: Yohanes Budiman", b"name: Drs. Yohanes Budiman")
+WARNING = (
+    "people[1].name: 'Drs.' looks like an academic or religious title; names are written "
+    "without them (and title is for the office): write name: Yohanes Budiman"
+)
+
+
+def test_a_warning_is_printed_and_the_record_accepted(
+    registry_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(registry_dir, NAME, TITLED)
+    assert main(["check", *TODAY]) == 0
+    out = capsys.readouterr()
+    assert out.out == f"registry/events/{NAME}:13:11: warning: {WARNING}\n"
+    assert out.err == "ok: 1 record(s) valid\n"
+
+
+def test_warnings_beside_errors_are_counted_apart(
+    registry_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    put(registry_dir, NAME, TITLED.replace(b"status: pjs", b"status: Pjs."))
+    assert main(["check", "--format", "github", *TODAY]) == 1
+    out = capsys.readouterr()
+    assert out.out.splitlines()[0] == (
+        f"::warning file=registry/events/{NAME},line=13,col=11,title=people[1].name::{WARNING}"
+    )
+    assert out.out.splitlines()[1].startswith("::error ")
+    assert out.err == "1 error(s) in 1 file(s) and 1 warning(s)\n"
+
+
 def test_check_named_file_against_whole_registry(
     registry_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

