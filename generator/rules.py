@@ -140,13 +140,20 @@ def _check_templates(err: Sink, value: dict, ref: Reference) -> None:
         before = last is not None and used[0] is not None and last < used[0]
         after = first is not None and used[1] is not None and first > used[1]
         if before or after:
-            span = " to ".join(d.isoformat() if d else "…" for d in used)
+            span = _period(*used)
             err(
                 ("clauses", i, "template"),
-                f"template '{template}' was in use from {span} (registry/clauses.yml), "
+                f"template '{template}' was in use {span} (registry/clauses.yml), "
                 f"and this event is dated {when['value']}; leave template out, or widen "
                 "the template's used_from/used_until with a source showing it in use then",
             )
+
+
+def _period(start: date | None, end: date | None) -> str:
+    """The period in words: from 2020-07-02 to 2024-10-14, or open: from 2020-07-02 on."""
+    if start and end:
+        return f"from {start.isoformat()} to {end.isoformat()}"
+    return f"from {start.isoformat()} on" if start else f"until {end.isoformat() if end else '…'}"
 
 
 def _check_placeholders(err: Sink, value: dict) -> None:
