@@ -17,6 +17,7 @@ from typing import Any
 from . import dates
 from .diagnostics import Diagnostic
 from .reference import Reference
+from .rules21 import check_shape21
 from .schema import Path_, closest, key_text, suggest
 from .urls import url_problem
 
@@ -85,6 +86,7 @@ def check_event(err: Sink, stem: str, value: dict, ref: Reference, today: date) 
             err(("clauses", i, "template"), unknown("clause template", clause["template"], ref))
     _check_legal(err, value.get("legal_basis", []), ref, today)
     _check_sources(err, value.get("sources", []), today)
+    check_shape21(err, value, ref, unknown)
     return err.diags
 
 
@@ -112,6 +114,7 @@ def id_hints(ref: Reference) -> dict[str, Callable[[str, str], str]]:
         "region": lambda v, m: m + region_hint(v, ref),
         "participating_regions": lambda v, m: m + region_hint(v, ref),
         "elections": lambda v, m: unknown("election", v, ref),
+        "candidate": lambda v, m: unknown("election", v, ref),
         "instrument": lambda v, m: unknown("instrument", v, ref),
         "template": lambda v, m: unknown("clause template", v, ref),
     }
