@@ -36,6 +36,7 @@ RECORDS = (
     + sorted((FIXTURES / "valid").glob("*.yml"))
     + sorted((FIXTURES / "site" / "events").glob("*.yml"))
     + sorted((FIXTURES / "records").rglob("*.yml"))
+    + sorted((FIXTURES / "shape21" / "events").glob("*.yml"))
     + [FIXTURES / "base.yml"]
 )
 
