@@ -85,6 +85,7 @@ def test_on_behalf_of_and_co_organizer(built: tuple) -> None:
     text = page(pages, ident)
     assert "Sekretaris Daerah, mewakili Gubernur Jawa Barat" in text
     assert "bersama Bawaslu Jawa Barat" in text
+    assert "Dipimpin Sekretaris Daerah Budi Contoh, mewakili Gubernur Jawa Barat" in text
     rec = record(pages, ident)
     assert rec["people"][0]["on_behalf_of"] == "Gubernur Jawa Barat"
     assert rec["co_organizers"] == ["Bawaslu Jawa Barat"]
