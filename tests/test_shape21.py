@@ -12,11 +12,12 @@ import json
 import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
 
-from generator import model, render, validate
+from generator import claims, model, render, validate
 from tests.conftest import FIXTURES, TODAY, make_registry
 
 SHAPE21 = FIXTURES / "shape21"
@@ -182,3 +183,32 @@ def test_incumbent_count_recomputed_from_the_records(built: tuple) -> None:
     assert f"<strong>{expected}</strong> peristiwa dipimpin atau diikuti calon petahana" in stats
     counted = sum(e["incumbent_candidate"] for e in json.loads(pages["data/events.json"])["events"])
     assert counted == expected
+
+
+@pytest.mark.parametrize(
+    ("office", "candidate", "incumbent"),
+    [
+        ("Bupati", "pilkada-2020", True),
+        ("Wakil Bupati", "pilkada-2020", True),
+        ("Sekretaris Daerah", "pilkada-2020", False),  # a candidate, not an incumbent
+        ("Bupati", "pilkada-2024", False),  # stands in another election than the event's
+    ],
+)
+def test_who_is_an_incumbent_candidate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, office: str, candidate: str, incumbent: bool
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (FIXTURES / "base.yml").read_text(encoding="utf-8")
+    text = text.replace(
+        "participants:",
+        f"  - roles: [declaring]\n    office: {office}\n    status: definitif\n"
+        f"    candidate: [{candidate}]\nparticipants:",
+    )
+    registry = make_registry(tmp_path, {"kab-bengkayang-2020-10-20.yml": text.encode()})
+    checked, diags = validate.check(registry, None, TODAY)
+    assert diags == []
+    reg = model.build(checked)
+    said = claims.derive_all(reg)["kab-bengkayang-2020-10-20"]
+    person = reg.events[0].people[1]
+    assert [p is person for p in said.incumbent_candidates] == ([True] if incumbent else [])
+    assert person.candidate[0].id == candidate
