@@ -23,6 +23,9 @@ from .model import Body, Clause, Election, Event, Person, Registry
 # Offices whose holder heads the regional government (an acting head keeps the office
 # and says so in status): the people a story about Pj heads asks for.
 HEAD_OFFICES = frozenset({"Gubernur", "Bupati", "Wali Kota"})
+# Offices whose holder stands as an incumbent (petahana) when a candidate: the head of
+# the region and the deputy, whatever their status (a Plt head is the elected deputy).
+INCUMBENT_OFFICES = HEAD_OFFICES | {"Wakil Gubernur", "Wakil Bupati", "Wakil Wali Kota"}
 # Who presided, grouped by office, in the order the statistics page lists them.
 LEADER_GROUPS = ("kepala-daerah", "sekretaris-daerah", "lainnya", "tidak-dicatat")
 # Event types whose text a source may quote, and the document that text belongs to.
@@ -111,6 +114,12 @@ class EventClaims:
     # Substantive changes of each clause, and its class (clause_kind), in clause order.
     per_clause: tuple[int, ...] = ()
     clause_kinds: tuple[str, ...] = ()
+    # Regional heads or deputies standing in an election of this event (calon petahana).
+    incumbent_candidates: tuple[Person, ...] = ()
+
+    def incumbent(self, person: Person) -> bool:
+        """Whether this person of the event is an incumbent candidate (by identity)."""
+        return any(person is p for p in self.incumbent_candidates)
 
     @cached_property
     def timing_by_election(self) -> dict[str, ElectionTiming]:
@@ -171,12 +180,16 @@ def leader_group(presiding: Person | None, other: bool) -> str:
 
 
 def shown_people(
-    event: Event, presiding: Person | None, readers: tuple[Person, ...]
+    event: Event,
+    presiding: Person | None,
+    readers: tuple[Person, ...],
+    incumbents: tuple[Person, ...] = (),
 ) -> tuple[Named, ...]:
-    """Who a table cell names: whoever presided, then whoever read the pledge; when the
-    record has neither, its first named official. Each with their own recorded roles,
-    so a cell never turns an attendee into a leader."""
-    picked: list[Person] = [p for p in (presiding, *readers) if p is not None]
+    """Who a table cell names: whoever presided, then whoever read the pledge, then any
+    incumbent candidate (with a badge); when the record has none of them, its first
+    named official. Each with their own recorded roles, so a cell never turns an
+    attendee into a leader."""
+    picked: list[Person] = [p for p in (presiding, *readers, *incumbents) if p is not None]
     if not picked:
         first = next((p for p in event.people if not p.is_group), None)
         picked = [first] if first else []
@@ -185,6 +198,20 @@ def shown_people(
         if all(p is not n.person for n in out):
             out.append(Named(p, p.roles))
     return tuple(out)
+
+
+def incumbent_candidates(event: Event) -> tuple[Person, ...]:
+    """People at the event who hold a regional head's or deputy's office and, by the
+    record (`candidate`), stand in an election the event concerns: calon petahana. A
+    candidate in another election, or an official of another office, is not one."""
+    ids = {x.id for x in event.elections}
+    return tuple(
+        p
+        for p in event.people
+        if not p.is_group
+        and p.office in INCUMBENT_OFFICES
+        and any(x.id in ids for x in p.candidate)
+    )
 
 
 def timings(event: Event) -> tuple[ElectionTiming, ...]:
@@ -236,6 +263,7 @@ def derive(event: Event, synonyms: changeclass.Synonyms) -> EventClaims:
     group = next((p for p in event.people if p.is_group and "presiding" in p.roles), None)
     body = next((b for b in event.bodies if "presiding" in b.roles), None)
     readers = tuple(p for p in event.people if "reading" in p.roles and p is not presiding)
+    incumbents = incumbent_candidates(event)
     found = changeclass.classify(event.clauses, synonyms)
     counts = [
         sum(1 for ch in found if ch.clause is cl and ch.klass == "isi") for cl in event.clauses
@@ -246,7 +274,7 @@ def derive(event: Event, synonyms: changeclass.Synonyms) -> EventClaims:
         presiding_group=group if presiding is None else None,
         leader_group=leader_group(presiding, bool(group or body)),
         readers=readers,
-        shown=shown_people(event, presiding, readers),
+        shown=shown_people(event, presiding, readers, incumbents),
         timings=timings(event),
         others=len(event.participating),
         documents=tuple(dict.fromkeys(c.document for c in event.clauses)),
@@ -257,6 +285,7 @@ def derive(event: Event, synonyms: changeclass.Synonyms) -> EventClaims:
         clause_kinds=tuple(
             clause_kind(cl, n, found) for cl, n in zip(event.clauses, counts, strict=True)
         ),
+        incumbent_candidates=incumbents,
     )
 
 

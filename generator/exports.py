@@ -43,7 +43,9 @@ election_days_before_min election_days_before_max election_phase event_types pre
 presiding_office presiding_status presiding_acting presiding_roles presiding_other_names
 presiding_body leader_group reader_name reader_office reader_status people bodies
 participant_count participant_description clause_count clause_text clauses_follow_template
-changes_of_content legal_basis source_urls source_publishers source_titles notes updated"""
+changes_of_content legal_basis source_urls source_publishers source_titles notes updated
+event_name co_organizers contests participant_groups attendance_share incumbent_candidate
+incumbent_candidate_names distinct_from"""
 EVENT_COLUMNS = EVENT_NAMES.split()
 CLAUSE_NAMES = """event_id index document text template_id wording template_text differs
 comparison changes spelling_differences"""
@@ -221,13 +223,37 @@ def event_row(r: dict[str, Any]) -> list[Any]:
         _clause_text(r["clause_text"]),
         r["follows_template"] if r["clauses"] else None,
         r["changes_of_content"] if r["clauses"] else None,
-        join(x["name"] for x in r["legal_basis"]),
+        join(_legal_text(x) for x in r["legal_basis"]),
         join(s["url"] for s in r["sources"]),
         join(s["publisher"] for s in r["sources"]),
         join(s["title"] for s in r["sources"]),
         r["notes"],
         r["updated"],
+        *shape21_cells(r),
     ]
+
+
+def shape21_cells(r: dict[str, Any]) -> list[Any]:
+    """The columns record shape 2.1 added, after the older ones (readers that take
+    columns by position keep working)."""
+    join = "; ".join
+    incumbents = [p for p in r["people"] if p.get("incumbent_candidate")]
+    groups = r["participants"]["groups"]
+    return [
+        r["name"],
+        join(r["co_organizers"]),
+        join(r["contests"]),
+        join(g["description"] + (f" ({g['count']})" if g["count"] else "") for g in groups),
+        r["participants"]["attendance_share"],
+        r["incumbent_candidate"],
+        join(p["name"] or p["office"] for p in incumbents),
+        (r["distinct_from"] or {}).get("id"),
+    ]
+
+
+def _legal_text(x: dict[str, Any]) -> str:
+    """'SKB Netralitas ASN 2022 (Pasal 2 huruf f)': the article only when cited."""
+    return x["name"] + (f" ({x['article']})" if x.get("article") else "")
 
 
 def _number(value: int | None) -> str:
@@ -259,12 +285,22 @@ def timing_rows_of(r: dict[str, Any]) -> list[list[Any]]:
 
 
 def person_text(p: dict[str, Any]) -> str:
-    """'presiding+speaking: Nana Sudjana (pj Gubernur)'; a group: 'signing: perwakilan ASN (7)'."""
+    """'presiding+speaking: Nana Sudjana (pj Gubernur)'; a group: 'signing: perwakilan ASN (7)';
+    since shape 2.1 'declaring: Nama "Mas Ipin" (definitif Bupati; candidate pilkada-2020)'."""
     roles = "+".join(p["roles"])
     if "group" in p:
         return f"{roles}: {p['group']}" + (f" ({p['count']})" if p["count"] else "")
     who = p["name"] or messages.section("site")["no_name"]
-    return f"{roles}: {who} ({p['status']} {p['title'] or p['office']})"
+    nick = "".join(f' "{n}"' for n in p.get("nicknames") or ())
+    extra = "".join(
+        f"; {label} {value}"
+        for label, value in (
+            ("for", p.get("on_behalf_of")),
+            ("candidate", "+".join(p.get("candidate") or ())),
+        )
+        if value
+    )
+    return f"{roles}: {who}{nick} ({p['status']} {p['title'] or p['office']}{extra})"
 
 
 def body_text(b: dict[str, Any]) -> str:

@@ -75,6 +75,8 @@ def statistics(
         "following": sum(1 for e in compared if said[e.id].follows_template),
         "paraphrases": sum(1 for e in events for c in e.clauses if c.kind == "paraphrase"),
         "covered_provinces": sum(1 for p in provinces if p[1]),
+        # Events a regional head or deputy standing in their election led or attended.
+        "incumbent_candidate_events": sum(1 for c in claims if c.incumbent_candidates),
         "elections": bar_chart("pemilu", WORDS["elections"], elections, len(events)),
         "years": bar_chart("tahun", WORDS["years"], _year_rows(events)),
         "provinces": bar_chart("provinsi", WORDS["provinces"], province_rows, len(events)),

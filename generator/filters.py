@@ -153,9 +153,15 @@ def types_label(types: tuple[str, ...]) -> str:
     return word_list([EVENT_TYPES[t] for t in types])
 
 
-def number(value: int) -> str:
-    """Indonesian thousands separator: 3983 -> '3.983'."""
-    return f"{value:,}".replace(",", ".")
+def number(value: float) -> str:
+    """Indonesian digits: thousands with a point, decimals with a comma: 3983 ->
+    '3.983', 92.5 (a share of attendance) -> '92,5', 85.0 -> '85'."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}".translate(SWAP_MARKS)
+
+
+SWAP_MARKS = str.maketrans(",.", ".,")
 
 
 def lines(text: str) -> list[str]:

@@ -9,135 +9,32 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import cached_property
 from typing import Any
 
-from . import dates, refdata
+from . import refdata
 from .history import Change, History, Version
+from .parts import (  # noqa: F401  (re-exported: templates, claims and exports use them)
+    ACTING,
+    ROLES,
+    Body,
+    Clause,
+    Distinct,
+    EventDate,
+    LegalRef,
+    ParticipantGroup,
+    Person,
+    Source,
+)
 from .refdata import (
     ClauseSet,
-    ClauseTemplate,
     Election,
     LegalBasis,
     Region,
     Wording,
 )
-from .textdiff import Comparer, Comparison, wording_from
+from .textdiff import Comparer, wording_from
 from .validate import Checked, Record
-
-ACTING = ("pj", "pjs", "plt", "plh")
-
-
-@dataclass(frozen=True)
-class EventDate:
-    precision: str
-    value: str
-    note: str
-
-    @property
-    def year(self) -> int | None:
-        return int(self.value[:4]) if self.value else None
-
-    @property
-    def earliest(self) -> date | None:
-        """First possible day (dates.py: the bounds rule); None when open or unknown."""
-        return dates.earliest(self.value, self.precision)
-
-    @property
-    def latest(self) -> date | None:
-        """Last possible day; None when unknown."""
-        return dates.latest(self.value, self.precision)
-
-    @property
-    def sort_key(self) -> str:
-        """The latest possible day as ISO text, "" when undated: every table, feed and
-        search sort orders by it and puts undated events last in either direction."""
-        last = self.latest
-        return last.isoformat() if last else ""
-
-
-ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
-
-
-@dataclass(frozen=True)
-class Person:
-    """One official at the event (name only if a source gives it), or a group (`group` set)."""
-
-    roles: tuple[str, ...]
-    name: str
-    office: str
-    title: str
-    status: str
-    region: Region | None
-    other_names: tuple[str, ...]
-    note: str
-    group: str = ""
-    count: int | None = None
-
-    @property
-    def acting(self) -> bool:
-        return self.status in ACTING
-
-    @property
-    def is_group(self) -> bool:
-        return bool(self.group)
-
-
-@dataclass(frozen=True)
-class Body:
-    """Another body at the event: KPU, Bawaslu, TNI, Polri and the like."""
-
-    kind: str
-    name: str
-    roles: tuple[str, ...]
-    note: str
-
-
-@dataclass(frozen=True)
-class Clause:
-    position: int
-    text: str
-    template: ClauseTemplate | None
-    wording: str
-    document: str = "ikrar"
-    # Classified difference from the template; None for a paraphrase or no template.
-    comparison: Comparison | None = None
-
-    @cached_property
-    def kind(self) -> str:
-        """none (no template), paraphrase, or the comparison's state: same, spelling, changed."""
-        if self.template is None:
-            return "none"
-        if self.comparison is None:
-            return "paraphrase"
-        return self.comparison.state
-
-
-@dataclass(frozen=True)
-class LegalRef:
-    """Either a national instrument from the reference list, or one described in place."""
-
-    instrument: LegalBasis | None
-    type: str
-    issuer: str
-    number: str
-    date: str
-    title: str
-    note: str
-
-
-@dataclass(frozen=True)
-class Source:
-    url: str
-    publisher: str
-    title: str
-    published: str
-    accessed: str
-    archive_url: str
-    supports: tuple[str, ...]
-    # full or partial (the contributor could read only part of it); "" when not said.
-    read: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +59,14 @@ class Event:
     venue: str = ""
     bodies: tuple[Body, ...] = ()
     elections_note: str = ""
+    # Shape 2.1 (registry/SCHEMA-VERSIONS.md): the event's own name, co-organisers,
+    # pilkada contests, participant groups and attendance, the other event of the day.
+    name: str = ""
+    co_organizers: tuple[str, ...] = ()
+    contests: tuple[str, ...] = ()
+    participant_groups: tuple[ParticipantGroup, ...] = ()
+    attendance_share: float | int | None = None
+    distinct_from: Distinct | None = None
     # From git (history.py): every change, newest first, and the version last committed.
     history: tuple[Change, ...] = ()
     version: Version | None = None
@@ -344,7 +249,7 @@ def _event(
             sorted((elections[e] for e in v["elections"]), key=lambda e: e.voting_date)
         ),
         event_types=tuple(v["event_types"]),
-        people=tuple(_person(p, regions) for p in v.get("people", [])),
+        people=tuple(_person(p, regions, elections) for p in v.get("people", [])),
         participant_count=people.get("count"),
         participant_description=people.get("description", ""),
         clauses=tuple(
@@ -362,7 +267,24 @@ def _event(
             for b in v.get("bodies", [])
         ),
         elections_note=v.get("elections_note", ""),
+        **_shape21(v),
     )
+
+
+def _shape21(v: dict[str, Any]) -> dict[str, Any]:
+    """The event-level keys record shape 2.1 added, as Event fields."""
+    people = v.get("participants", {})
+    other = v.get("distinct_from")
+    return {
+        "name": v.get("name", ""),
+        "co_organizers": tuple(v.get("co_organizers", ())),
+        "contests": tuple(v.get("contests", ())),
+        "participant_groups": tuple(
+            ParticipantGroup(g["description"], g.get("count")) for g in people.get("groups", ())
+        ),
+        "attendance_share": people.get("attendance_share"),
+        "distinct_from": Distinct(other["id"], other["note"]) if other else None,
+    }
 
 
 def participating_regions(v: dict[str, Any], regions: dict[str, Region]) -> tuple[Region, ...]:
@@ -380,7 +302,7 @@ def participating_regions(v: dict[str, Any], regions: dict[str, Region]) -> tupl
     return tuple(regions[c] for c in sorted(codes) if c in regions)
 
 
-def _person(p: dict[str, Any], regions: dict[str, Region]) -> Person:
+def _person(p: dict[str, Any], regions: dict[str, Region], elections: dict) -> Person:
     return Person(
         roles=tuple(p["roles"]),
         name=p.get("name", ""),
@@ -392,6 +314,11 @@ def _person(p: dict[str, Any], regions: dict[str, Region]) -> Person:
         note=p.get("note", ""),
         group=p.get("group", ""),
         count=p.get("count"),
+        on_behalf_of=p.get("on_behalf_of", ""),
+        nicknames=tuple(p.get("nicknames", ())),
+        candidate=tuple(
+            sorted((elections[e] for e in p.get("candidate", ())), key=lambda e: e.voting_date)
+        ),
     )
 
 
@@ -404,6 +331,7 @@ def _legal_ref(item: dict[str, Any], bases: dict) -> LegalRef:
         item.get("date", ""),
         item.get("title", ""),
         item.get("note", ""),
+        item.get("article", ""),
     )
 
 

@@ -37,6 +37,8 @@ CODED = {
     ("clauses.csv", "comparison"): "comparison",
     ("clause-changes.csv", "change"): "change_kind",
     ("clause-changes.csv", "class"): "change_class",
+    ("events.csv", "contests"): "contests",
+    ("events.csv", "incumbent_candidate"): "yes_no",
 }
 # Table Schema types of the CSV columns; every other column is a string.
 TYPES = {
@@ -58,6 +60,8 @@ TYPES = {
     "presiding_acting": "boolean",
     "clauses_follow_template": "boolean",
     "differs": "boolean",
+    "attendance_share": "number",
+    "incumbent_candidate": "boolean",
 }
 
 

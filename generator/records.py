@@ -33,7 +33,13 @@ def event_record(
     """One event, normalized: codes resolved to names, optional values null. What the
     site derives (who presided, H-n per election, clause text state, change classes)
     comes from claims.py, the same values the pages print."""
-    people = {"count": e.participant_count, "description": e.participant_description}
+    people = {
+        "count": e.participant_count,
+        "description": e.participant_description,
+        "groups": [{"description": g.description, "count": g.count} for g in e.participant_groups],
+        "attendance_share": e.attendance_share,
+    }
+    person = _person_of(c)
     return {
         "id": e.id,
         "url": f"{site['url']}peristiwa/{e.id}/" if site["url"] else None,
@@ -45,7 +51,9 @@ def event_record(
         "joint": e.joint,
         "participating_count": c.others,
         "participating_regions": [_place(r) for r in e.participating],
+        "name": e.name or None,
         "organizer": e.organizer or None,
+        "co_organizers": list(e.co_organizers),
         "venue": e.venue or None,
         "date": {
             **_nulls(asdict(e.date)),
@@ -54,11 +62,13 @@ def event_record(
         },
         "elections": [_election(t) for t in c.timings],
         "event_types": list(e.event_types),
-        "people": [_person(p) for p in e.people],
-        "presiding": c.presiding and _person(c.presiding),
+        "contests": list(e.contests),
+        "people": [person(p) for p in e.people],
+        "presiding": c.presiding and person(c.presiding),
         "presiding_body": c.presiding_body and _body(c.presiding_body),
         "leader_group": c.leader_group,
-        "readers": [_person(p) for p in c.readers],
+        "readers": [person(p) for p in c.readers],
+        "incumbent_candidate": bool(c.incumbent_candidates),
         "bodies": [_body(b) for b in e.bodies],
         "elections_note": e.elections_note or None,
         "participants": _nulls(people),
@@ -77,6 +87,7 @@ def event_record(
         "legal_basis": [_legal(ref, legal_types) for ref in e.legal_basis],
         "sources": [_nulls(asdict(source)) for source in e.sources],
         "notes": e.notes or None,
+        "distinct_from": asdict(e.distinct_from) if e.distinct_from else None,
         "history": [_change(c) for c in e.history],
     }
 
@@ -115,8 +126,14 @@ def _wording_change(ch: Any) -> dict[str, Any]:
     }
 
 
-def _person(p: Person) -> dict[str, Any]:
-    """A person or group at the event; a person's region only when it is not the host."""
+def _person_of(c: EventClaims) -> Any:
+    """_person for the people of one event, each marked when an incumbent candidate."""
+    return lambda p: _person(p, c.incumbent(p))
+
+
+def _person(p: Person, incumbent: bool = False) -> dict[str, Any]:
+    """A person or group at the event; a person's region only when it is not the host.
+    `candidate` lists election ids; `incumbent_candidate` is claims.incumbent_candidates."""
     # Field by field, not asdict(): that deep-copies the region, replaced here anyway.
     out = _nulls({f.name: getattr(p, f.name) for f in dataclasses.fields(p)})
     out["region"] = _place(p.region) if p.region else None
@@ -124,7 +141,8 @@ def _person(p: Person) -> dict[str, Any]:
         return {k: out[k] for k in ("roles", "group", "count", "region", "note")}
     out.pop("group")
     out.pop("count")
-    return {**out, "acting": p.acting}
+    out["candidate"] = [x.id for x in p.candidate]
+    return {**out, "acting": p.acting, "incumbent_candidate": incumbent}
 
 
 def _version(v: Version | None) -> dict[str, str] | None:
@@ -222,5 +240,6 @@ def _legal(ref: LegalRef, legal_types: dict[str, str]) -> dict[str, Any]:
             "title": b.title,
             "url": b.url,
             "note": ref.note,
+            "article": ref.article,
         }
     )

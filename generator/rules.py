@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic
 from .offices import name_advice, office_message, read_message
 from .reference import Reference
 from .regionfind import find_region, normalize_name, region_hint, unknown_region  # noqa: F401
+from .rules21 import check_shape21
 from .schema import Path_, key_text, suggest
 from .urls import url_problem
 
@@ -90,6 +91,7 @@ def check_event(err: Sink, stem: str, value: dict, ref: Reference, today: date) 
     _check_templates(err, value, ref)
     _check_legal(err, value.get("legal_basis", []), ref, today)
     _check_sources(err, value.get("sources", []), today)
+    check_shape21(err, value, ref, unknown)
     return err.diags
 
 
@@ -117,6 +119,7 @@ def id_hints(ref: Reference) -> dict[str, Callable[[str, str], str]]:
         "region": lambda v, m: m + region_hint(v, ref),
         "participating_regions": lambda v, m: m + region_hint(v, ref),
         "elections": lambda v, m: unknown("election", v, ref),
+        "candidate": lambda v, m: unknown("election", v, ref),
         "instrument": lambda v, m: unknown("instrument", v, ref),
         "template": lambda v, m: unknown("clause template", v, ref),
         "office": office_message,

@@ -18,77 +18,35 @@ Hypothesis generates from the schema and then breaks.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from .diagnostics import Diagnostic
-from .yaml12 import BOOLS, INT, NULLS, core_value, explicit_tag
+from .schemawords import (  # noqa: F401  (re-exported: rules, reference and tests use them)
+    CONTROL,
+    PATTERN_HELP,
+    TAG,
+    TEXT_PATTERN,
+    URL_PATTERN,
+    Hint,
+    Path_,
+    _is_null,
+    _kind,
+    _own_keys,
+    _short,
+    _tag,
+    closest,
+    key_text,
+    suggest,
+)
+from .yaml12 import BOOLS, INT, core_value, explicit_tag
 
-Path_ = tuple[str | int, ...]
 MISSING: Any = object()
-
-TAG = "tag:yaml.org,2002:"
 PLAIN_TAGS = {TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
-_CTRL = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\ufffe\uffff"
-TEXT_PATTERN = f"^[^{_CTRL}]*[^ \\t\\n\\r{_CTRL}][^{_CTRL}]*$"
-"""The schema's pattern for free text: one visible character, no control characters."""
-URL_PATTERN = f"^https?://[^ \\t\\n\\r{_CTRL}]+$"
-CONTROL = re.compile(f"[{_CTRL}]")
-
 THOUSANDS = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
-
-
-def _url_help(value: str) -> str:
-    if re.match(r"https?://", value):
-        return "an address cannot contain spaces or control characters; write %20 for a space"
-    return "write an address starting with https:// or http://"
-
-
-PATTERN_HELP: dict[str, str | Callable[[str], str]] = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "use lowercase letters, digits and single hyphens "
-    "(e.g. kab-bengkayang-2020-10-20)",
-    "^[0-9]{2}(\\.[0-9]{2})?$": 'write a Kemendagri code in quotes: "61.07" for a regency '
-    'or city, "21" for a province (see registry/regions.csv)',
-    "^[0-9]{2}(\\.[0-9]{2}|\\.\\*)?$": 'write a Kemendagri code in quotes: "61.07" for a '
-    'regency or city, "21" for a province, "61.*" for every regency and city of province 61',
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "write a date as YYYY-MM-DD, e.g. 2024-10-07",
-    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2024-10-07",
-    "^https?://": "write an address starting with https:// or http://",
-    URL_PATTERN: _url_help,
-}
-
-Hint = Callable[[str, str], str]
-"""(value, default message) -> the message to print for a value that fails its pattern
-or is not one of its enum's values, by the value's key (rules.id_hints)."""
-
-
-def key_text(path: Path_) -> str:
-    """Human path: clauses[1].text, where list positions count from 1 as people do."""
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def closest(word: str, choices: list[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
-    """The known values nearest to word: same letters ignoring case and separators first."""
-    squash = {re.sub(r"[^a-z0-9*]", "", c.lower()): c for c in choices}
-    key = re.sub(r"[^a-z0-9*]", "", word.lower())
-    if key in squash:
-        return [squash[key]]
-    lowered = {c.lower(): c for c in choices}
-    return [lowered[c] for c in difflib.get_close_matches(word.lower(), list(lowered), n, cutoff)]
-
-
-def suggest(word: str, choices: list[str]) -> str:
-    """A ' (did you mean X?)' suffix, or '' when nothing is close."""
-    close = closest(word, choices)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _is_integer(value: Any) -> bool:
@@ -286,6 +244,8 @@ class Walker:
             return self._const(node, schema, path, value)
         if schema.get("type") == "integer":
             return self._integer(node, schema, path, value)
+        if schema.get("type") == "number":
+            return self._number(node, schema, path, value)
         if "enum" in schema:
             return self._enum(node, schema, path, value)
         if not isinstance(value, str):
@@ -327,6 +287,28 @@ class Walker:
                 hint = f" (write {re.sub('[.,]', '', text)} without thousands separators)"
             self.error(node, path, f"expected a whole number without quotes{hint}")
             return MISSING
+        if self._bounds(node, schema, path, value) is MISSING:
+            return MISSING
+        if isinstance(value, float) or not INT.fullmatch(text):
+            self._rule(node, path, text, int(value))
+        return int(value)
+
+    def _number(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: Any) -> Any:
+        """A number, whole or not (a percentage: 85, 92.5); NaN is valid JSON Schema but
+        no share, so it is a house rule."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            comma = re.fullmatch(r"[0-9]+,[0-9]+", node.value)
+            hint = f" (write {node.value.replace(',', '.')} with a point)" if comma else ""
+            self.error(node, path, f"expected a number without quotes or %{hint}, e.g. 85")
+            return MISSING
+        if value != value:  # NaN
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            msg = f"'{node.value}' is not a number; write the share in digits, e.g. 85"
+            self.rules.append(Diagnostic(self.display, line, col, key_text(path), msg))
+            return value
+        return self._bounds(node, schema, path, value)
+
+    def _bounds(self, node: yaml.ScalarNode, schema: dict, path: Path_, value: Any) -> Any:
         low, high = schema.get("minimum"), schema.get("maximum")
         if low is not None and value < low:
             self.error(node, path, f"must be at least {low}; leave it out if unknown")
@@ -334,9 +316,7 @@ class Walker:
         if high is not None and value > high:
             self.error(node, path, f"must be at most {high}")
             return MISSING
-        if isinstance(value, float) or not INT.fullmatch(text):
-            self._rule(node, path, text, int(value))
-        return int(value)
+        return value
 
     def _rule(self, node: yaml.ScalarNode, path: Path_, text: str, value: int) -> None:
         """A whole number written another way (1.000, 3.0, 1e3, 0x10): valid JSON, misleading."""
@@ -385,32 +365,3 @@ class Walker:
         message = f"'{_short(value)}' is not valid: {help_}"
         name = next((p for p in reversed(path) if isinstance(p, str)), "")
         return self.hints[name](value, message) if name in self.hints else message
-
-
-def _own_keys(option: dict, options: list[dict]) -> set[str]:
-    """Keys of one oneOf branch that no other branch has."""
-    others = {k for o in options if o is not option for k in o.get("properties", {})}
-    return set(option.get("properties", {})) - others
-
-
-def _tag(node: yaml.Node) -> str:
-    """Tags as written in the file: !!python/object, not tag:yaml.org,2002:python/object."""
-    return node.tag.replace(TAG, "!!", 1) if node.tag.startswith(TAG) else node.tag
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in NULLS
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "keys"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return f"the value '{_short(node.value)}'"
-
-
-def _short(value: str, limit: int = 60) -> str:
-    """Quote at most limit characters of a value in a message, on one line."""
-    value = value.replace("\n", " ")
-    return value if len(value) <= limit else value[: limit - 1] + "…"

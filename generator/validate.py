@@ -194,24 +194,71 @@ def _anchor_diags(doc: load.Document) -> list[Diagnostic]:
 
 
 def check_across(records: list[Record]) -> list[Diagnostic]:
-    """Problems between records: two files for the same region and day.
+    """Problems between records: two files for the same region and day, unless one
+    declares itself a distinct event of that day (distinct_from, shape 2.1).
 
     Both files get a diagnostic naming the other, so checking only the new
     file (as a pull request does) still reports the clash.
     """
     groups: dict[tuple[str, str], list[Record]] = {}
     for record in records:
-        when = record.value["date"]
-        if when["precision"] in DAY_PRECISIONS:
-            groups.setdefault((record.value["region"], when["value"]), []).append(record)
-    diags = []
+        key = _day(record)
+        if key:
+            groups.setdefault(key, []).append(record)
+    diags = _distinct_targets(records)
     for group in groups.values():
-        for record in group if len(group) > 1 else ():
-            others = ", ".join(r.display for r in group if r is not record)
+        base = min((r.value["id"] for r in group), key=lambda i: (len(i), i))
+        for record in group:
+            clash = [r for r in group if r is not record and not _declared(record, r)]
+            if not clash:
+                continue
+            others = ", ".join(r.display for r in clash)
             line, col = record.marks[("date", "value")]
             msg = (
                 f"same region and date as {others}; if it is the same event, merge the "
-                "sources into one file"
+                "sources into one file; if they are two events, the second one's id is "
+                f"{base}-2 and it says distinct_from: with id: {base} and a note on how the "
+                "two differ"
             )
             diags.append(Diagnostic(record.display, line, col, "date.value", msg))
+    return diags
+
+
+def _day(record: Record) -> tuple[str, str] | None:
+    when = record.value["date"]
+    return (record.value["region"], when["value"]) if when["precision"] in DAY_PRECISIONS else None
+
+
+def _declared(a: Record, b: Record) -> bool:
+    """Declared distinct: one names the other, or both are numbered events distinct
+    from the same first event of that day (its -2 and -3)."""
+    x, y = a.value.get("distinct_from", {}), b.value.get("distinct_from", {})
+    return (
+        x.get("id") == b.value["id"]
+        or y.get("id") == a.value["id"]
+        or bool(x and y and x["id"] == y["id"])
+    )
+
+
+def _distinct_targets(records: list[Record]) -> list[Diagnostic]:
+    """distinct_from names a record of the same region and day."""
+    by_id = {r.value["id"]: r for r in records}
+    diags = []
+    for record in records:
+        other = record.value.get("distinct_from", {}).get("id")
+        if other is None:
+            continue
+        target = by_id.get(other)
+        if target is None:
+            msg = f"no record has the id '{other}'; name the other event of that day"
+        elif _day(record) is None or _day(record) != _day(target):
+            msg = (
+                f"'{other}' is not an event of the same region on the same day; "
+                "distinct_from is only for two events of one region and day: correct the id "
+                "or delete distinct_from"
+            )
+        else:
+            continue
+        line, col = record.marks[("distinct_from", "id")]
+        diags.append(Diagnostic(record.display, line, col, "distinct_from.id", msg))
     return diags

@@ -36,6 +36,7 @@ RECORDS = (
     + sorted((FIXTURES / "valid").glob("*.yml"))
     + sorted((FIXTURES / "site" / "events").glob("*.yml"))
     + sorted((FIXTURES / "records").rglob("*.yml"))
+    + sorted((FIXTURES / "shape21" / "events").glob("*.yml"))
     + [FIXTURES / "base.yml"]
 )
 
@@ -171,6 +172,13 @@ BLOCK_CASES = [
     ("  count: 3983", "  count:"),
     ("  count: 3983", "  count: ~"),
     ("  count: 3983", "  count: '3983'"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: 85"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: 92.5"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: 85,5"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: '85'"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: 100.5"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: 1e2"),
+    ("  count: 3983", "  count: 3983\n  attendance_share: true"),
     ("    name: Yohanes Budiman", "    name: yes"),
     ("    name: Yohanes Budiman", "    name: 12:30"),
     ("    name: Yohanes Budiman", "    name: 1_000"),
@@ -278,6 +286,9 @@ def valid(schema: dict) -> st.SearchStrategy[Any]:
         )
     if kind == "integer":
         return st.integers(schema.get("minimum", -(10**6)), schema.get("maximum", 10**9))
+    if kind == "number":
+        low, high = schema.get("minimum", -(10**6)), schema.get("maximum", 10**9)
+        return st.one_of(st.integers(low, high), st.floats(low, high, allow_nan=False))
     return strings(schema)
 
 

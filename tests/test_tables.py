@@ -47,6 +47,31 @@ def test_filter_by_text(page, base_url: str) -> None:
     expect(visible).to_have_count(total)
 
 
+def test_filter_incumbent_candidates(page, base_url: str) -> None:
+    """The comparison table's checkbox keeps the events an incumbent candidate took
+    part in (rows marked data-petahana by claims.py), alone or with the text filter,
+    and remembers itself in the address."""
+    page.goto(f"{base_url}bandingkan/")
+    rows = page.locator(f"{TABLE} tbody tr")
+    total = rows.count()
+    marked = page.locator(f"{TABLE} tbody tr[data-petahana]").count()
+    assert 0 < marked < total
+    flag = page.get_by_label("Hanya yang diikuti calon petahana")
+    flag.check()
+    visible = page.locator(f"{TABLE} tbody tr:not([hidden])")
+    expect(visible).to_have_count(marked)
+    assert "calon petahana" in visible.first.inner_text()
+    assert "petahana=1" in page.url
+    page.locator(".saring-tabel input[type=search]").fill("Bengkayang")
+    expect(visible).to_have_count(0)
+    page.locator(".saring-tabel input[type=search]").fill("")
+    flag.uncheck()
+    expect(visible).to_have_count(total)
+    assert "petahana" not in page.url
+    page.goto(f"{base_url}bandingkan/?petahana=1")
+    expect(page.locator(f"{TABLE} tbody tr:not([hidden])")).to_have_count(marked)
+
+
 def test_table_script_is_served_by_the_site(page, base_url: str) -> None:
     page.goto(f"{base_url}peristiwa/")
     sources = page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")

@@ -186,3 +186,48 @@ def test_unknown_dates_are_never_implausible(
     monkeypatch.chdir(tmp_path)
     text = BASE.replace("  precision: reported\n  value: 2020-10-20", "  precision: unknown")
     assert check_text(tmp_path, text.replace("pilkada-2020", "pilkada-2024", 1)) == []
+
+
+DISTINCT = (
+    "distinct_from:\n  id: kab-bengkayang-2020-10-20\n"
+    "  note: Deklarasi sore di kantor KPU dengan peserta lain; apel pagi di alun-alun.\n"
+)
+
+
+def _two_events(tmp: Path, second: str) -> list[str]:
+    name = BASE_NAME.replace(".yml", "-2.yml")
+    text = BASE.replace("id: kab-bengkayang-2020-10-20\n", "id: kab-bengkayang-2020-10-20-2\n")
+    registry = make_registry(tmp, {BASE_NAME: BASE.encode(), name: (text + second).encode()})
+    return [d.text() for d in validate.check(registry, None, TODAY)[1]]
+
+
+def test_a_second_event_of_the_day_declared_distinct(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shape 2.1: distinct_from with a note makes a second event of one region and day
+    valid; without it the same day is still a clash (the same event twice)."""
+    monkeypatch.chdir(tmp_path)
+    assert _two_events(tmp_path, DISTINCT) == []
+    assert len(_two_events(tmp_path / "again", "")) == 2
+
+
+def test_numbered_events_distinct_from_one_event_are_distinct(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A third event of the day (-3) names the first, as the second (-2) does."""
+    monkeypatch.chdir(tmp_path)
+    third = BASE.replace("id: kab-bengkayang-2020-10-20\n", "id: kab-bengkayang-2020-10-20-3\n")
+    second = BASE.replace("id: kab-bengkayang-2020-10-20\n", "id: kab-bengkayang-2020-10-20-2\n")
+    events = {
+        BASE_NAME: BASE.encode(),
+        "kab-bengkayang-2020-10-20-2.yml": (second + DISTINCT).encode(),
+        "kab-bengkayang-2020-10-20-3.yml": (third + DISTINCT).encode(),
+    }
+    registry = make_registry(tmp_path, events)
+    assert validate.check(registry, None, TODAY)[1] == []
+
+
+def test_contests_with_a_pilkada(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = BASE.replace("event_types:", "contests: [bupati]\nevent_types:")
+    assert check_text(tmp_path, text) == []

@@ -8,6 +8,9 @@
  * an empty data-sort (undated event, unknown count) sorts last in both directions.
  * Sort and filter live in the URL (?urut=tanggal-naik&saring=...; the second
  * table on a page uses urut2/saring2), so a view can be shared and reloaded.
+ * A table with data-saring-petahana also gets a checkbox that keeps only rows
+ * marked data-petahana (an incumbent candidate took part; claims.py decides),
+ * remembered as ?petahana=1.
  * No dependencies. */
 (function () {
   "use strict";
@@ -167,9 +170,13 @@
     };
   }
 
-  function applyFilter(index, query) {
+  function applyFilter(index, query, flagged) {
     var shown = 0;
     index.forEach(function (it) {
+      if (flagged && !it.row.hasAttribute("data-petahana")) {
+        it.row.hidden = true;
+        return;
+      }
       var own = !query.length || matches(query, it.own);
       var kidHits = 0;
       it.kids.forEach(function (k) {
@@ -205,6 +212,7 @@
     count.className = "saring-hitung";
     box.appendChild(label);
     box.appendChild(input);
+    var flag = table.hasAttribute("data-saring-petahana") ? flagBox(box, id) : null;
     box.appendChild(count);
     var holder = table.closest(".tabel-gulir") || table;
     holder.parentNode.insertBefore(box, holder);
@@ -212,15 +220,37 @@
     function filter() {
       if (!index) index = Array.prototype.map.call(rows, rowIndex);
       var raw = input.value.trim();
-      var shown = applyFilter(index, words(raw));
-      if (!raw) count.textContent = "";
-      else if (!shown) count.textContent = word("no_match", { query: raw });
+      var flagged = Boolean(flag && flag.checked);
+      var shown = applyFilter(index, words(raw), flagged);
+      if (!raw && !flagged) count.textContent = "";
+      else if (!shown && raw) count.textContent = word("no_match", { query: raw });
       else count.textContent = word("matches", { shown: shown, total: rows.length });
       return raw;
     }
     input.addEventListener("input", function () { remember(n, "saring", filter()); });
     input.value = wanted(n, "saring");
-    if (input.value) filter();
+    if (flag) {
+      flag.checked = wanted(n, "petahana") === "1";
+      flag.addEventListener("change", function () {
+        filter();
+        remember(n, "petahana", flag.checked ? "1" : "");
+      });
+    }
+    if (input.value || (flag && flag.checked)) filter();
+  }
+
+  /* The checkbox of a table with data-saring-petahana, inside its filter box. */
+  function flagBox(box, id) {
+    var label = document.createElement("label");
+    label.className = "saring-tanda";
+    var flag = document.createElement("input");
+    flag.type = "checkbox";
+    flag.id = id + "-petahana";
+    flag.setAttribute("aria-describedby", id + "-hitung");
+    label.appendChild(flag);
+    label.appendChild(document.createTextNode(word("incumbent_filter")));
+    box.appendChild(label);
+    return flag;
   }
 
   /* RFC 4180 cell; text a spreadsheet would run as a formula gets an apostrophe,

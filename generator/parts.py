@@ -1,0 +1,147 @@
+"""The parts of an event: its date, people, bodies, clauses, legal references and
+sources, as frozen dataclasses. Split from model.py so each module stays small; no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from . import dates
+from .refdata import ClauseTemplate, Election, LegalBasis, Region
+from .textdiff import Comparison
+
+ACTING = ("pj", "pjs", "plt", "plh")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    precision: str
+    value: str
+    note: str
+
+    @property
+    def year(self) -> int | None:
+        return int(self.value[:4]) if self.value else None
+
+    @property
+    def earliest(self) -> date | None:
+        """First possible day (dates.py: the bounds rule); None when open or unknown."""
+        return dates.earliest(self.value, self.precision)
+
+    @property
+    def latest(self) -> date | None:
+        """Last possible day; None when unknown."""
+        return dates.latest(self.value, self.precision)
+
+    @property
+    def sort_key(self) -> str:
+        """The latest possible day as ISO text, "" when undated: every table, feed and
+        search sort orders by it and puts undated events last in either direction."""
+        last = self.latest
+        return last.isoformat() if last else ""
+
+
+ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One official at the event (name only if a source gives it), or a group (`group` set)."""
+
+    roles: tuple[str, ...]
+    name: str
+    office: str
+    title: str
+    status: str
+    region: Region | None
+    other_names: tuple[str, ...]
+    note: str
+    group: str = ""
+    count: int | None = None
+    # Shape 2.1: who they acted for, nicknames (not spellings), elections they stood in.
+    on_behalf_of: str = ""
+    nicknames: tuple[str, ...] = ()
+    candidate: tuple[Election, ...] = ()
+
+    @property
+    def acting(self) -> bool:
+        return self.status in ACTING
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.group)
+
+
+@dataclass(frozen=True)
+class Body:
+    """Another body at the event: KPU, Bawaslu, TNI, Polri and the like."""
+
+    kind: str
+    name: str
+    roles: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    position: int
+    text: str
+    template: ClauseTemplate | None
+    wording: str
+    document: str = "ikrar"
+    # Classified difference from the template; None for a paraphrase or no template.
+    comparison: Comparison | None = None
+
+    @cached_property
+    def kind(self) -> str:
+        """none (no template), paraphrase, or the comparison's state: same, spelling, changed."""
+        if self.template is None:
+            return "none"
+        if self.comparison is None:
+            return "paraphrase"
+        return self.comparison.state
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    """Either a national instrument from the reference list, or one described in place."""
+
+    instrument: LegalBasis | None
+    type: str
+    issuer: str
+    number: str
+    date: str
+    title: str
+    note: str
+    article: str = ""  # shape 2.1: "Pasal 2 huruf f"
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    publisher: str
+    title: str
+    published: str
+    accessed: str
+    archive_url: str
+    supports: tuple[str, ...]
+    # full or partial (the contributor could read only part of it); "" when not said.
+    read: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    """A group of participants with its own number, as the source lists it (shape 2.1)."""
+
+    description: str
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Distinct:
+    """The other event of the same region and day, and why the two differ (shape 2.1)."""
+
+    id: str
+    note: str
