@@ -11,25 +11,21 @@ and `.xml.j2`/`.svg.j2` names would not be escaped by the page environment.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import Any
 
 import jinja2
 
-from . import cite, messages, package
+from . import cite, messages, package, wording
 from .changes import CLASSES
 from .feeds import FEED_LIMIT, feeds
-from .figures import (
-    clause_changes,
-    coverage,
-    island_groups,
-    schema_fields,
-    statistics,
-    tile_map,
-)
+from .figures import clause_changes, coverage, island_groups, statistics, tile_map
+from .filters import long_date, number
 from .model import Registry
 from .records import event_record, with_segments
+from .schemadoc import schema_fields
 from .textdiff import EDGES
 
 EXPORT_VERSION = 2  # the record schema version the downloads follow (registry/SCHEMA-VERSIONS.md)
@@ -56,7 +52,7 @@ CHANGE_COLUMNS = CHANGE_NAMES.split()
 TIMING_NAMES = """event_id election_id election_name voting_date days_before_min days_before_max
 phase h_label"""
 TIMING_COLUMNS = TIMING_NAMES.split()
-CODEBOOK_COLUMNS = ["file", "column", "code", "label"]
+CODEBOOK_COLUMNS = ["file", "column", "code", "label", "label_en"]
 DATASET_FILES = ["events.json", "events.csv", "event-elections.csv", "clauses.csv"]
 DATASET_FILES += ["clause-changes.csv"]
 DATASET_FILES += ["kodebuku.csv", "datapackage.json"]
@@ -95,23 +91,61 @@ def render_exports(env: jinja2.Environment, registry: Registry) -> dict[str, str
     out.update(package.citation_files(env))
     out.update(feeds(safe, registry, site))
     ctx = {"reg": registry, "stats": statistics(registry, env.globals["STATUS"], said)}
-    fields = schema_fields(registry.schema)
-    out["data/index.md"] = page(
-        safe,
-        "data.md.j2",
-        1,
-        fields=fields,
-        columns=columns,
-        meta_jsonld=cite.dataset_jsonld(site, updated, len(records), DATASET_FILES),
-        feed_limit=FEED_LIMIT,
-        **ctx,
-    )
+    jsonld = cite.dataset_jsonld(site, updated, len(records), DATASET_FILES)
+    out.update(data_pages(safe, registry, columns, jsonld))
     out["statistik/index.md"] = page(safe, "statistik.md.j2", 1, **ctx)
     tiles = tile_map(registry)
     groups = island_groups(tiles["tiles"])
     out["statistik/peta.md"] = page(safe, "peta.md.j2", 2, map=tiles, groups=groups, **ctx)
     out["statistik/cakupan.md"] = page(safe, "cakupan.md.j2", 2, coverage=coverage(registry), **ctx)
     return out
+
+
+DATA_PAGES = {"id": ("data/index.md", 1), "en": ("en/data.md", 2)}
+"""The data page in each language: one template, one codebook (the catalogues' `columns`
+and `codes`), one schema; the English one is the page en/data/ (mkdocs.yml's nav)."""
+
+
+def data_pages(
+    env: jinja2.Environment,
+    registry: Registry,
+    columns: dict[str, list[str]],
+    jsonld: dict[str, Any],
+) -> dict[str, str]:
+    """The data page in Indonesian and in English, from the same template and data. The
+    schema.org Dataset is described once, on the Indonesian page (its canonical home)."""
+    out = {}
+    for lang, (path, depth) in DATA_PAGES.items():
+        extra = {"meta_jsonld": jsonld} if lang == wording.LANGUAGE else {}
+        out[path] = page(
+            in_language(env, lang),
+            "data.md.j2",
+            depth,
+            reg=registry,
+            fields=schema_fields(registry.schema, lang),
+            columns=columns,
+            feed_limit=FEED_LIMIT,
+            page_lang=lang,
+            t=messages.tree(lang, wording.Text),
+            **extra,
+        )
+    return out
+
+
+def in_language(env: jinja2.Environment, lang: str) -> jinja2.Environment:
+    """An overlay of `env` whose templates print the words of `lang`: the catalogue's
+    messages compiled in (wording.Messages) and the number and date filters of that
+    language. `t` is handed to each render: globals are shared with `env`."""
+    if lang == wording.LANGUAGE:
+        return env
+    other = env.overlay(cache_size=16)
+    other.message_language = lang  # type: ignore[attr-defined]
+    other.filters = {
+        **env.filters,
+        "angka": functools.partial(number, lang=lang),
+        "tanggal": functools.partial(long_date, lang=lang),
+    }
+    return other
 
 
 def page(env: jinja2.Environment, template: str, depth: int, **context: Any) -> str:

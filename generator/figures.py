@@ -282,59 +282,6 @@ def coverage(registry: Registry) -> list[dict[str, Any]]:
     return rows
 
 
-def schema_fields(schema: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every field of the record schema, depth first, for the data page's reference table."""
-    return _fields(schema, "", "")
-
-
-def _fields(node: dict[str, Any], prefix: str, variant: str) -> list[dict[str, Any]]:
-    rows = []
-    required = set(node.get("required", ()))
-    for name, prop in node.get("properties", {}).items():
-        path = f"{prefix}{name}"
-        rows.append(_field(path, prop, name in required, variant))
-        items = prop.get("items", {})
-        if "properties" in prop:
-            rows += _fields(prop, path + ".", variant)
-        for i, option in enumerate(items.get("oneOf", [items]), start=1):
-            if "properties" in option:
-                keys = " + ".join(option.get("required", ()))
-                label = f"bentuk {i}, dengan {keys}" if "oneOf" in items else variant
-                rows += _fields(option, path + "[].", label)
-    return rows
-
-
-def _field(path: str, prop: dict[str, Any], required: bool, variant: str) -> dict[str, Any]:
-    """One row of the field table, constraints in words a reader of Indonesian can use."""
-    items = prop.get("items", {})
-    kind = TYPES.get(prop.get("type", ""), prop.get("type", ""))
-    if prop.get("type") == "array":
-        kind = WORDS["list_of"].format(kind=TYPES.get(items.get("type", "object"), ""))
-    rules = [text.format(prop[key]) for key, text in LIMITS.items() if key in prop]
-    rules += [
-        WORDS["each_item"].format(rule=text.format(items[key]))
-        for key, text in LIMITS.items()
-        if key in items
-    ]
-    return {
-        "path": path,
-        "type": kind,
-        "required": required,
-        "variant": variant,
-        "allowed": prop.get("enum") or items.get("enum") or [],
-        "pattern": prop.get("pattern") or items.get("pattern") or "",
-        # Readers see examples, not the regular expression, where the schema gives them.
-        "examples": [str(v) for v in prop.get("examples") or items.get("examples") or []],
-        "rules": rules + ([WORDS["unique_items"]] if prop.get("uniqueItems") else []),
-        "description": prop.get("description", ""),
-        "description_id": prop.get("x-description-id", ""),
-    }
-
-
-TYPES: Mapping[str, str] = WORDS["types"]
-LIMITS: Mapping[str, str] = WORDS["limits"]
-
-
 # Island groups west to east, by the first digits of a province code (Kemendagri
 # numbers provinces by island group); the template names them.
 ISLAND_GROUPS = (

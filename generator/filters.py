@@ -76,13 +76,15 @@ def government(region: Region) -> str:
     )
 
 
-def long_date(value: str | date) -> str:
-    """'2020-10-20' -> '20 Oktober 2020'; partial dates keep what they have."""
+def long_date(value: str | date, lang: str = "id") -> str:
+    """'2020-10-20' -> '20 Oktober 2020' ('20 October 2020' in English); partial dates
+    keep what they have."""
     text = value.isoformat() if isinstance(value, date) else value
     parts = text.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
+    months = MONTHS if lang == "id" else messages.section("months", lang)
+    month = months[int(parts[1]) - 1]
     return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
 
 
@@ -153,12 +155,12 @@ def types_label(types: tuple[str, ...]) -> str:
     return word_list([EVENT_TYPES[t] for t in types])
 
 
-def number(value: float) -> str:
-    """Indonesian digits: thousands with a point, decimals with a comma: 3983 ->
-    '3.983', 92.5 (a share of attendance) -> '92,5', 85.0 -> '85'."""
+def number(value: float, lang: str = "id") -> str:
+    """Digits of the language: 3983 -> '3.983' (English: '3,983'); a share of attendance
+    keeps its decimals, 92.5 -> '92,5' (English '92.5'); 85.0 -> '85'."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"{value:,}".translate(SWAP_MARKS)
+    return f"{value:,}".translate(SWAP_MARKS) if lang == "id" else f"{value:,}"
 
 
 SWAP_MARKS = str.maketrans(",.", ".,")

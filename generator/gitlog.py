@@ -33,7 +33,11 @@ LAST_SECOND = 253402300799
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MERGE = re.compile(r"Merge pull request (#[0-9]{1,9}) from \S+")
 REASON_MAX = 300
-"""A reason is a commit's subject line: longer ones are cut (a page shows it in full)."""
+"""A reason is one trailer's value: longer ones are cut (a page shows it in full)."""
+TRAILERS = {"id": "Alasan", "en": "Reason"}
+"""The commit trailer that gives a change's reason in each language (`Alasan: ...` for
+the Indonesian pages, `Reason: ...` for English contexts), read by git's own trailer
+rules: the last paragraph of the message, `Key: value` lines, continuation lines unfolded."""
 UNPRINTABLE = re.compile(
     "[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069"
     "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]+"
@@ -65,13 +69,16 @@ class Version:
 
 @dataclass(frozen=True)
 class Touch:
-    """A commit touching a file: status (A, M, D, T) and the blob ids before and after."""
+    """A commit touching a file: status (A, M, D, T) and the blob ids before and after;
+    the reason in Indonesian (`why`, trailer Alasan) and English (`why_en`, trailer
+    Reason), each "" when the commit gives none."""
 
     version: Version
     why: str
     status: str
     old: str
     new: str
+    why_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,9 +144,15 @@ def log_format(token: str) -> str:
 
     A commit message is text anyone can write, so no fixed separator is safe in it
     (not U+001E, not even NUL, which `git hash-object` lets a commit hold); a token
-    of 96 random bits cannot be guessed when the commit is written.
+    of 96 random bits cannot be guessed when the commit is written. The reasons are the
+    values of the Alasan and Reason trailers, parsed by git (several are separated by
+    the token too; the first is used).
     """
-    return f"%x00{token}C%H{token}F%ct{token}F%cs{token}F%s{token}F%b{token}E"
+    trailers = "".join(
+        f"{token}F%(trailers:key={key},valueonly,unfold,separator={token}V)"
+        for key in TRAILERS.values()
+    )
+    return f"%x00{token}C%H{token}F%ct{token}F%cs{token}F%s{trailers}{token}E"
 
 
 def parse_log(out: str, prefix: str, token: str) -> dict[str, list[Touch]]:
@@ -153,12 +166,12 @@ def parse_log(out: str, prefix: str, token: str) -> dict[str, list[Touch]]:
     for chunk in out.split(f"\0{token}C")[1:]:
         head, found, raw = chunk.partition(f"{token}E")
         fields = head.split(f"{token}F")
-        if not found or len(fields) != 5:
+        if not found or len(fields) != 4 + len(TRAILERS):
             continue
-        commit, time, day, subject, body = fields
+        commit, time, day, subject, alasan, because = fields
         if not _valid_head(commit, time, day):
             continue
-        why = reason(subject, body)
+        why, why_en = (reason(subject, value.split(f"{token}V")[0]) for value in (alasan, because))
         version = Version(commit, day, int(time), "", order)
         order += 1
         parts = raw.lstrip("\0\n").split("\0")
@@ -168,7 +181,7 @@ def parse_log(out: str, prefix: str, token: str) -> dict[str, list[Touch]]:
                 continue
             at = Version(commit, day, version.time, prefix + path, version.order)
             old, new, status = bits.groups()
-            touches.setdefault(path, []).append(Touch(at, why, status, old, new))
+            touches.setdefault(path, []).append(Touch(at, why, status, old, new, why_en))
     for items in touches.values():
         items.reverse()
     return touches
@@ -195,18 +208,18 @@ def is_history_path(path: str) -> bool:
     return folder == load.EVENTS_DIR and load.is_record_name(name)
 
 
-def reason(subject: str, body: str) -> str:
-    """The why: a pull request's title for GitHub's merge commits, else the subject.
+def reason(subject: str, trailer: str) -> str:
+    """The why: a trailer's value, with the pull request's number for GitHub's merge
+    commits; "" without the trailer (never the subject: it is in no known language).
 
     One line of printable text at most REASON_MAX characters long: a message may hold
     control, bidi or line-separator characters, which no page or feed should carry.
     """
-    subject = clean(subject)
-    merge = MERGE.fullmatch(subject)
-    if merge:
-        title = next((clean(line) for line in body.split("\n") if clean(line)), "")
-        return _cut(f"{title} ({merge.group(1)})") if title else subject
-    return _cut(subject)
+    text = clean(trailer)
+    if not text:
+        return ""
+    merge = MERGE.fullmatch(clean(subject))
+    return _cut(f"{text} ({merge.group(1)})" if merge else text)
 
 
 def clean(text: str) -> str:

@@ -61,13 +61,15 @@ NOTE_KEYS = frozenset({"note", "notes", "description", "elections_note", "other_
 
 @dataclass(frozen=True)
 class Change:
-    """One commit's change to one record."""
+    """One commit's change to one record; why in Indonesian (trailer Alasan) and in
+    English (why_en, trailer Reason), each "" when the commit gives none."""
 
     version: Version
     why: str
     kind: str
     changes: tuple[FieldChange, ...]
     previous: Version | None
+    why_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def record_changes(
         if t.status == "D":
             continue
         if previous is None:
-            out.append(Change(t.version, t.why, "addition", (), None))
+            out.append(Change(t.version, t.why, "addition", (), None, t.why_en))
             previous = t
             continue
         old, new = parsed.get(previous.new, {}), parsed.get(t.new, {})
@@ -176,7 +178,7 @@ def record_changes(
         if changes is None:
             _warn(problems, t)
             continue
-        out.append(Change(t.version, t.why, classify(changes), changes, previous.version))
+        out.append(Change(t.version, t.why, classify(changes), changes, previous.version, t.why_en))
         previous = t
     return tuple(reversed(out))
 

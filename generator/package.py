@@ -80,15 +80,16 @@ def citation_files(env: jinja2.Environment) -> dict[str, str]:
 
 
 def codebook_rows(env: jinja2.Environment, registry: Registry) -> list[list[str]]:
-    """One row per code: file, column, code, Indonesian label. Election ids come from
-    the reference list; the other codes from the catalogue's `codes` labels."""
-    labels = messages.section("codes")
+    """One row per code: file, column, code, Indonesian label, English label. Election
+    ids come from the reference list (an election's name is its name in both); the other
+    codes from the catalogues' `codes` labels, the same keys in both languages."""
+    labels, english = messages.section("codes"), messages.section("codes", "en")
     rows = [
-        [file, column, code, label]
+        [file, column, code, label, english[group][code]]
         for (file, column), group in CODED.items()
         for code, label in labels[group].items()
     ]
-    rows += [["events.csv", "elections", x.id, x.name] for x in registry.elections.values()]
+    rows += [["events.csv", "elections", x.id, x.name, x.name] for x in registry.elections.values()]
     return rows
 
 

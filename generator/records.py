@@ -156,6 +156,7 @@ def _change(c: Change) -> dict[str, Any]:
         **_version(c.version),
         "class": c.kind,
         "why": c.why or None,
+        "why_en": c.why_en or None,
         "previous": c.previous and c.previous.short,
         "changes": [
             {

@@ -5,9 +5,9 @@ MiniJinja, which Material's successor Zensical uses, and Zensical runs no hooks.
 So every word and every value the overrides need is computed here and written as
 a config file of plain data (`INHERIT: docs/.tema.yml` in mkdocs.yml, which mkdocs,
 ProperDocs and Zensical all read): the words of each language, already formatted,
-the language switch's targets, and the nav's pages by URL. The templates only look
-values up and print them; no Python method is called in them and no page object is
-compared.
+the language switch's targets, the site's name per language, and the nav's pages by
+URL. The templates only look values up and print them; no Python method is called in
+them and no page object is compared.
 """
 
 from __future__ import annotations
@@ -50,9 +50,18 @@ def extra(settings: Mapping[str, Any]) -> dict[str, Any]:
             settings.get("extra", {}).get("terjemahan") or {},
             settings.get("extra", {}).get("terjemahan_bagian") or {},
         ),
+        "site_names": _site_names(settings),
         "nav_urls": [url for _, url, _ in nav],
         "subnav": _subnav(nav),
     }
+
+
+def _site_names(settings: Mapping[str, Any]) -> dict[str, str]:
+    """The site's name in each language, for the header, the menu and every title: the
+    configured site_name on Indonesian pages (a fork renames its site there), the English
+    catalogue's on English ones."""
+    names = {lang: str(messages.section("site", lang)["name"]) for lang in messages.LANGUAGES}
+    return {**names, "id": str(settings.get("site_name") or names["id"])}
 
 
 def _words(lang: str, settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ import string
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import Environment, TemplateSyntaxError
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
@@ -83,10 +83,17 @@ def globals_for(lang: str = LANGUAGE) -> dict[str, Any]:
 
 
 class Messages(Extension):
-    """Compiles `{{ t.a.b }}` and `{{ t.a.b | isi(k=expr, ...) }}` into template text."""
+    """Compiles `{{ t.a.b }}` and `{{ t.a.b | isi(k=expr, ...) }}` into template text,
+    in the environment's `message_language` (Indonesian; an overlay set to "en" renders
+    the same template as an English page: exports.in_language, for the data page)."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        environment.extend(message_language=LANGUAGE)
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
-        cat = messages.catalogue(LANGUAGE)
+        lang = getattr(self.environment, "message_language", LANGUAGE)
+        cat = messages.catalogue(lang)
         block: list[Token] = []
         for token in stream:
             if block or token.type == "variable_begin":
@@ -113,7 +120,7 @@ class Messages(Extension):
             path += f".{key}"
             if key not in node:
                 raise TemplateSyntaxError(
-                    f"no message {path} in messages/{LANGUAGE}.yml",
+                    f"no message {path} in messages/{self.environment.message_language}.yml",
                     inner[i + 1].lineno,
                     stream.name,
                     stream.filename,

@@ -123,12 +123,24 @@ def write_tree(
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(finish(rel, text), encoding="utf-8", newline="\n")
-        tops = sorted({rel.split("/")[0] for rel in files} | _previous(docs))
+        tops = sorted({entry(rel) for rel in files} | _previous(docs))
         for top in tops:
             _swap(staging / top, docs / top)
         (docs / render.MANIFEST).write_text("\n".join(tops) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+SHARED = ("en",)
+"""Folders of docs/ that hold hand-written pages and generated ones (en/data.md, the
+English data page): there the generated entry is the file, not the folder."""
+
+
+def entry(rel: str) -> str:
+    """The entry of docs/ a generated file is swapped in with: its top-level folder or
+    file, or the file itself inside a folder shared with hand-written pages."""
+    top = rel.split("/")[0]
+    return rel if top in SHARED and "/" in rel else top
 
 
 def _previous(docs: Path) -> set[str]:
@@ -141,6 +153,7 @@ def _previous(docs: Path) -> set[str]:
 
 def _swap(new: Path, old: Path) -> None:
     """Move new into old's place; old (if any) is removed only after the move."""
+    old.parent.mkdir(parents=True, exist_ok=True)
     trash = old.with_name(f".old-{old.name}")
     if trash.exists():
         _remove(trash)

@@ -16,9 +16,10 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import markupsafe
 import pytest
 
-from generator import exports, figures, model, render, validate, write
+from generator import exports, figures, messages, model, render, schemadoc, validate, wording, write
 from generator.model import Registry
 from generator.textdiff import EDGES
 from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
@@ -339,21 +340,166 @@ def schema_paths(node: dict, prefix: str = "") -> list[str]:
     return paths
 
 
-def test_data_page_documents_every_schema_field(built: tuple[Registry, dict[str, str]]) -> None:
+DATA_PAGES = ("data/index.md", "en/data.md")  # the Indonesian and the English data page
+
+
+@pytest.mark.parametrize("path", DATA_PAGES)
+def test_data_page_documents_every_schema_field(
+    built: tuple[Registry, dict[str, str]], path: str
+) -> None:
     schema = json.loads((ROOT / "registry" / "schema" / "event.schema.json").read_text())
-    page = built[1]["data/index.md"]
+    page = built[1][path]
     paths = schema_paths(schema)
     assert len(paths) > 30
-    for path in paths:
-        assert f"<code>{path}</code>" in page, path
-    fields = figures.schema_fields(schema)
+    for field in paths:
+        assert f"<code>{field}</code>" in page, field
+    fields = schemadoc.schema_fields(schema)
     missing = [f["path"] for f in fields if not f["description"]]
     assert missing == [], "every schema field needs a description (it is the documentation)"
-    for name in exports.EVENT_COLUMNS + exports.CLAUSE_COLUMNS:
-        assert f"<code>{name}</code>" in page, name
     for target in ("events.json", "events.csv", "clauses.csv"):
-        assert f'href="../data/{target}"' in page
+        assert f'data/{target}" download' in page
     assert "ODbL" in page and "CC BY 4.0" in page and "MIT" in page
+
+
+def csv_columns(out: dict[str, str]) -> dict[str, list[str]]:
+    """The header of every CSV file the build writes, read back as a reader would."""
+    return {
+        name.rsplit("/", 1)[1]: next(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+        for name, text in out.items()
+        if name.endswith(".csv")
+    }
+
+
+@pytest.mark.parametrize("path", DATA_PAGES)
+def test_every_csv_column_is_described_on_both_data_pages(
+    built: tuple[Registry, dict[str, str]], path: str
+) -> None:
+    """Read from the files, not the model: a column added to a CSV and not to the
+    codebook (messages columns, both languages) fails here."""
+    out = built[1]
+    page = out[path]
+    files = csv_columns(out)
+    assert {"events.csv", "event-elections.csv", "clauses.csv", "kodebuku.csv"} <= set(files)
+    for file, names in files.items():
+        caption = re.search(rf"<caption>[^<]*\b{re.escape(file)} \({len(names)}\)</caption>", page)
+        assert caption, f"{path}: no table of the columns of {file}"
+        table = page[caption.start() : page.index("</table>", caption.start())]
+        for name in names:
+            row = re.search(
+                rf'<th scope="row"><code>{re.escape(name)}</code></th><td>([^<]+)', table
+            )
+            assert row and row.group(1).strip(), f"{path}: {file} column {name} not described"
+
+
+def test_codebook_has_both_languages(built: tuple[Registry, dict[str, str]]) -> None:
+    rows = read_csv(built[1]["data/kodebuku.csv"])
+    assert rows and all(r["label"] and r["label_en"] for r in rows)
+    pjs = next(r for r in rows if r["code"] == "pjs")
+    assert (pjs["label"], pjs["label_en"]) == (
+        "Penjabat Sementara (Pjs)",
+        "Temporary acting head (Pjs)",
+    )
+
+
+def family(name: str) -> str:
+    """'data/wilayah/kab-x.json' -> a regex for the line naming the family,
+    'data/wilayah/&lt;wilayah&gt;.json'."""
+    folder, _, file = name.rpartition("/")
+    suffix = file[file.index(".") :]
+    return re.escape(folder) + r"/&lt;[\w-]+&gt;" + re.escape(suffix)
+
+
+@pytest.mark.parametrize("path", DATA_PAGES)
+def test_every_download_is_described_on_both_data_pages(
+    built: tuple[Registry, dict[str, str]], path: str
+) -> None:
+    """Every file the build writes under data/ and every feed, by its link or, for a
+    file per record, region or election, by the line naming its family."""
+    out = built[1]
+    page = out[path]
+    downloads = [n for n in out if n.startswith("data/") and not n.endswith(".md")]
+    downloads += [n for n in out if n.endswith("feed.xml")]
+    assert "data/kutip/registri.bib" in downloads and "koreksi/feed.xml" in downloads
+    for name in downloads:
+        linked = f'{name}" download' in page or f'{name}" type="application/atom+xml"' in page
+        assert linked or re.search(family(name), page), f"{path}: {name} not described"
+    for name in ("registri.json", "registri.bib", "registri.ris", "datapackage.json"):
+        assert f'kutip/{name}" download' in page or f'data/{name}" download' in page
+
+
+def test_data_pages_speak_their_language(built: tuple[Registry, dict[str, str]]) -> None:
+    """The same template and codebook, each page in its own words; the Indonesian field
+    table prints x-description-id (nothing when absent), the English one description."""
+    out = built[1]
+    indonesian, english = out["data/index.md"], out["en/data.md"]
+    assert "\nlang: en\n" in english and "\nlang:" not in indonesian.split("\n---", 1)[0]
+    assert "## Unduhan" in indonesian and "## Downloads" in english
+    assert "jumlah peserta, bila diberitakan" in indonesian
+    assert "number of participants, if reported" in english
+    assert "number of participants, if reported" not in indonesian
+    assert 'href="../../data/events.csv"' in english and 'href="../data/events.csv"' in indonesian
+    assert 'href="../en/data/"' in indonesian
+    assert "jsonld:" in indonesian and "jsonld:" not in english
+    schema = json.loads((ROOT / "registry" / "schema" / "event.schema.json").read_text())
+    for f in schemadoc.schema_fields(schema, "en"):
+        assert f["description"] in english.replace("&#39;", "'").replace("&#34;", '"'), f["path"]
+    for f in schemadoc.schema_fields(schema, "id"):
+        row = re.search(rf'<tr id="bidang-{re.escape(f["anchor"])}">.*?</tr>', indonesian, re.S)
+        assert row, f["anchor"]
+        cell = row.group(0).rsplit('<td data-label="Keterangan">', 1)[1].split("</td>")[0]
+        assert cell == (f["description"] and str(markupsafe.escape(f["description"])))
+
+
+def test_field_table_uses_indonesian_descriptions_and_examples(
+    built: tuple[Registry, dict[str, str]],
+) -> None:
+    schema = {
+        "type": "object",
+        "required": ["id"],
+        "properties": {
+            "id": {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "description": "Permanent identifier.",
+                "x-description-id": "Pengenal tetap.",
+                "examples": ["kab-bengkayang-2020-10-20"],
+            },
+            "venue": {"type": "string", "pattern": "^.+$", "description": "Venue."},
+            "people": {
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        {"type": "object", "required": ["name"], "properties": {"name": {}}},
+                        {"type": "object", "required": ["group"], "properties": {"group": {}}},
+                    ]
+                },
+            },
+        },
+    }
+    fields = {f["path"]: f for f in schemadoc.schema_fields(schema, "id")}
+    assert fields["id"]["description"] == "Pengenal tetap."
+    assert fields["id"]["examples"] == ["kab-bengkayang-2020-10-20"]
+    assert fields["venue"]["description"] == "" and fields["venue"]["examples"] == []
+    assert fields["people[].name"]["variant"] == "bentuk 1, dengan name"
+    english = {f["path"]: f for f in schemadoc.schema_fields(schema, "en")}
+    assert english["id"]["description"] == "Permanent identifier."
+    assert english["people[].name"]["variant"] == "form 1, with name"
+    assert english["people[].name"]["anchor"] == fields["people[].name"]["anchor"]
+    env = render.environment()
+    env.globals["site"] = {"url": "", "repo_url": "", "report_email": ""}
+    page = exports.page(
+        env.overlay(autoescape=True),
+        "data.md.j2",
+        1,
+        reg=built[0],
+        fields=list(fields.values()),
+        columns={},
+        feed_limit=1,
+        page_lang="id",
+        t=messages.tree("id", wording.Text),
+    )
+    assert "<code>kab-bengkayang-2020-10-20</code>" in page
+    assert "^[a-z0-9]" not in page and "^.+$" not in page
 
 
 def svgs(page: str) -> list[ET.Element]:

@@ -32,16 +32,19 @@ JPNN = """  - url: https://www.jpnn.com/news/asn-kepri-ikrar-netralitas
     supports: [date]
 """
 # (message, day, edit of the record text) in commit order; the first adds it.
+# The reason is the commit's `Alasan:` trailer (`Reason:` in English); the subject is not.
 STEPS = [
-    ("Tambah catatan Kepulauan Riau", "02", lambda t: t),
+    ("Tambah catatan Kepulauan Riau\n\nAlasan: Catatan baru", "02", lambda t: t),
     (
-        "Koreksi tanggal: sumber kedua menyebut tanggal acara",
+        "Fix date\n\nAlasan: Koreksi tanggal: sumber kedua menyebut tanggal acara\n"
+        "Reason: Date corrected: a second source gives the day",
         "03",
         lambda t: t.replace("precision: approximate", "precision: exact"),
     ),
     ("Tambah sumber JPNN", "04", lambda t: t.replace("notes: >-", JPNN + "notes: >-")),
     (
-        'Perjelas catatan <script>alert("x")</script>',  # a commit message is untrusted text
+        # a commit message is untrusted text
+        'Perjelas\n\nAlasan: Perjelas catatan <script>alert("x")</script>',
         "05",
         lambda t: t.replace("Teks yang sama juga terbit", "Teks serupa juga terbit"),
     ),
@@ -262,11 +265,59 @@ def test_classes() -> None:
     assert kind(sources=[*base["sources"], plus], venue="Aula") == "correction"
 
 
-def test_pull_request_title_is_the_reason() -> None:
-    body = "\nKoreksi tanggal Bengkayang\n\nDetail."
+def test_pull_request_number_follows_the_reason() -> None:
     merge = "Merge pull request #12 from pengguna/cabang"
-    assert history.reason(merge, body) == "Koreksi tanggal Bengkayang (#12)"
-    assert history.reason("Tambah sumber (#13)", "") == "Tambah sumber (#13)"
+    assert history.reason(merge, "Koreksi tanggal Bengkayang") == "Koreksi tanggal Bengkayang (#12)"
+    assert history.reason("Tambah sumber (#13)", "Sumber baru") == "Sumber baru"
+    assert history.reason(merge, "") == ""
+
+
+def test_reason_comes_from_trailers_in_the_pages_language(repo: Path, site: dict) -> None:
+    """Alasan: for the Indonesian page, Reason: for English (why_en in the JSON); a commit
+    without the trailer shows no reason, not its subject."""
+    record = json.loads(site[f"data/peristiwa/{EVENT}.json"])
+    assert [(h["why"], h["why_en"]) for h in record["history"]] == [
+        ('Perjelas catatan <script>alert("x")</script>', None),
+        (None, None),
+        (
+            "Koreksi tanggal: sumber kedua menyebut tanggal acara",
+            "Date corrected: a second source gives the day",
+        ),
+        ("Catatan baru", None),
+    ]
+    page = site[f"peristiwa/{EVENT}.md"]
+    riwayat = page[page.index("## Riwayat") : page.index("## Kutip halaman ini")]
+    assert riwayat.count('<p class="alasan">') == 3
+    for subject in ("Fix date", "Tambah sumber JPNN", "Tambah catatan Kepulauan Riau"):
+        assert subject not in page
+    assert "Date corrected" not in page
+
+
+@pytest.mark.parametrize(
+    ("message", "why", "why_en"),
+    [
+        ("Judul\n\nAlasan: Satu\nReason: One", "Satu", "One"),
+        ("Judul\n\nReason: One", "", "One"),
+        ("Judul\n\nalasan:   Kecil  ", "Kecil", ""),  # git: keys are case-insensitive
+        ("Judul\n\nAlasan: Baris satu\n  baris dua", "Baris satu baris dua", ""),  # unfolded
+        ("Judul\n\nAlasan: Pertama\nAlasan: Kedua", "Pertama", ""),
+        ("Judul\n\nAlasan: bukan trailer\n\nParagraf terakhir.", "", ""),
+        ("Alasan: hanya judul", "", ""),
+        ("Judul\n\nTeks Alasan: di tengah kalimat", "", ""),
+    ],
+)
+def test_reason_follows_git_trailer_rules(
+    tmp_path: Path, message: str, why: str, why_en: str
+) -> None:
+    registry = make_registry(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    (registry / "events" / NAME).write_text(
+        (FIXTURES / "records" / NAME).read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", message)
+    (touch,) = history.read_log(registry).touches[f"events/{NAME}"]
+    assert (touch.why, touch.why_en) == (why, why_en)
 
 
 def test_methodology_page_states_every_class() -> None:

@@ -102,7 +102,8 @@ def test_footer_links_carry_real_titles(page: Page, base_url: str) -> None:
         ("", "Registri Ikrar Netralitas ASN"),
         ("wilayah/", "Wilayah - Registri Ikrar Netralitas ASN"),
         ("statistik/peta/", "Peta provinsi - Registri Ikrar Netralitas ASN"),
-        ("en/", "ASN Neutrality Pledge Registry - Registri Ikrar Netralitas ASN"),
+        ("en/", "ASN Neutrality Pledge Registry"),
+        ("en/data/", "Open data - ASN Neutrality Pledge Registry"),
     ],
 )
 def test_every_page_has_its_own_title(page: Page, base_url: str, path: str, title: str) -> None:
@@ -540,3 +541,54 @@ def test_scripts_speak_the_page_language(tab: Page, base_url: str) -> None:
     assert words["months"][0] == "January"
     tab.goto(base_url + "peristiwa/")
     expect(tab.locator(".saring-tabel label").first).to_have_text("Saring baris")
+
+
+ENGLISH_MENU = [
+    "Home",
+    "About and method",
+    "Glossary",
+    "Contributing",
+    "Data",
+    "Pages in Indonesian only",
+]
+INDONESIAN_MENU = ["Beranda", "Peristiwa", "Wilayah", "Pemilu", "Dasar hukum", "Bandingkan"]
+INDONESIAN_MENU += ["Statistik", "Data", "Cari", "Glosarium", "Ikut menambah", "Tentang", "English"]
+
+
+def menu(tab: Page) -> list[str]:
+    """The top-level menu as a reader sees it: the tabs on a desktop, the drawer's
+    entries behind the menu button on a phone."""
+    if width(tab) >= 1280:
+        links = tab.locator(".md-tabs__list > .md-tabs__item > a.md-tabs__link")
+        expect(links.first).to_be_visible()
+    else:
+        tab.locator('.md-header label[for="__drawer"]').click()
+        expect(tab.locator(".md-nav--primary > .md-nav__title")).to_be_visible()
+        # the current page's own link hides behind its table-of-contents toggle
+        links = tab.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
+    return [" ".join(text.split()) for text in links.all_inner_texts()]
+
+
+@pytest.mark.parametrize("path", ["en/", "en/about/", "en/data/", "en/indonesian-pages/"])
+def test_english_pages_have_the_english_title_and_menu(tab: Page, base_url: str, path: str) -> None:
+    """Issue 27: an English page names the English edition and offers the English pages,
+    not the Indonesian site name and its 13 Indonesian tabs."""
+    tab.goto(base_url + path)
+    topic = tab.locator(".md-header__topic").first
+    expect(topic).to_have_text(re.compile(r"^\s*ASN Neutrality Pledge Registry\s*$"))
+    assert "Registri Ikrar" not in tab.title() and "ASN Neutrality Pledge Registry" in tab.title()
+    assert tab.locator(".md-header .md-logo").evaluate("a => a.href") == base_url + "en/"
+    assert menu(tab) == ENGLISH_MENU
+    current = tab.locator('.md-tabs__link[aria-current="page"]')
+    if width(tab) >= 1280:
+        expect(current).to_have_count(1)
+        assert current.evaluate("a => a.href") == base_url + path
+
+
+@pytest.mark.parametrize("path", ["", "wilayah/", "data/", "peristiwa/kab-bengkayang-2020-10-20/"])
+def test_indonesian_pages_keep_their_title_and_menu(tab: Page, base_url: str, path: str) -> None:
+    tab.goto(base_url + path)
+    topic = tab.locator(".md-header__topic").first
+    expect(topic).to_have_text(re.compile(r"^\s*Registri Ikrar Netralitas ASN\s*$"))
+    assert tab.title().endswith("Registri Ikrar Netralitas ASN")
+    assert menu(tab) == INDONESIAN_MENU

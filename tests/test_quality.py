@@ -236,7 +236,7 @@ def test_theme_overrides_match_installed_theme() -> None:
     assert version("mkdocs-material") == "9.8.2"
     copies = {"partials/toc.html", "partials/footer.html", "partials/tabs-item.html"}
     copies |= {"partials/language.html", "partials/palette.html", "partials/copyright.html"}
-    copies |= {"partials/header.html"}
+    copies |= {"partials/header.html", "partials/tabs.html", "partials/nav.html"}
     found = {
         p.relative_to(ROOT / "overrides").as_posix()
         for p in (ROOT / "overrides").rglob("*.html")

@@ -6,6 +6,7 @@ comparison, every value looked up in data the generator wrote.
 from __future__ import annotations
 
 import re
+import types
 from pathlib import Path
 
 import jinja2
@@ -62,8 +63,9 @@ def test_nav_urls_are_the_built_pages() -> None:
 # --- Portability: what MiniJinja (Zensical) does not run -----------------------------
 
 TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-# Macros of imported templates are the only calls: lang.t (the theme's language file).
-METHOD = re.compile(r"\b(?!lang\.t\b|fallback\.t\b)\w+\.(\w+)\s*\(")
+# Macros of imported templates are the only calls: lang.t (the theme's language file)
+# and item.render (the theme's tabs-item.html and nav-item.html, in tabs.html and nav.html).
+METHOD = re.compile(r"\b(?!lang\.t\b|fallback\.t\b|item\.render\b)\w+\.(\w+)\s*\(")
 PAGE_COMPARED = re.compile(r"[=!]=\s*page\b(?!\.)|\bpage\s*[=!]=|\bpage\s+(not\s+)?in\b")
 OBJECTS_COMPARED = re.compile(
     r"\b(nav_item|item|index|first|ref)\s*[=!]=\s*[a-z_]+\s*(%|\}|or|and)"
@@ -198,3 +200,42 @@ def test_tabs_render_alike_and_mark_the_section(url: str) -> None:
         "bandingkan/klausul/": [("/registri/bandingkan/", "true")],
     }
     assert active == expected[url]
+
+
+ENGLISH = _tab(
+    "English",
+    None,
+    [_tab("Home", "en/"), _tab("About and method", "en/about/", active=True)],
+    active=True,
+)
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_english_pages_get_the_english_tabs(code: str) -> None:
+    """An English page's tabs are the English section's pages, in English; an
+    Indonesian page keeps every section (tabs.html, alike in both engines)."""
+    nav = [dict(t) for t in NAV] + [dict(ENGLISH)]
+    context = {
+        "config": {"extra": EXTRA},
+        "page": {"url": "en/about/" if code == "en" else "peristiwa/"},
+        "features": ["navigation.tabs"],
+        "nav": types.SimpleNamespace(items=nav),
+        "lang": types.SimpleNamespace(code=code, t=lambda key: key),
+    }
+    template = '{% include "partials/tabs.html" %}'
+    html = jinja(template, **context)
+    assert html == mini(template, **context)
+    tabs = [t.strip() for t in re.findall(r'class="md-tabs__link"[^>]*>([^<]*)<', html)]
+    if code == "en":
+        assert tabs == ["Home", "About and method"]
+        assert re.search(r'href="/registri/en/about/"[^>]*aria-current="page"', html)
+    else:
+        assert tabs == ["Beranda", "Peristiwa", "Bandingkan", "English"]
+
+
+def test_site_name_in_each_language() -> None:
+    assert EXTRA["site_names"] == {
+        "id": SETTINGS["site_name"],
+        "en": messages.section("site", "en")["name"],
+    }
+    assert EXTRA["bahasa"]["home"] == {"id": "", "en": "en/"}

@@ -54,7 +54,7 @@ def repo_with(root: Path, messages: list[bytes], edit: bool = True) -> Path:
     text = (FIXTURES / "records" / NAME).read_text(encoding="utf-8")
     (registry / "events" / NAME).write_text(text, encoding="utf-8")
     git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "Tambah catatan", day="02")
+    git(root, "commit", "-q", "-m", "Tambah catatan", "-m", "Alasan: Tambah catatan", day="02")
     for i, message in enumerate(messages):
         if edit:
             text = text.replace("precision: approximate", "precision: exact")
@@ -70,7 +70,8 @@ def event_json(pages: dict[str, str]) -> dict:
 
 
 def test_separators_in_a_message_break_nothing(tmp_path: Path) -> None:
-    registry = repo_with(tmp_path, [b"Koreksi\x1eX\x1fnot-a-number\x1f\x1d tanggal"])
+    message = b"Koreksi\x1eX\n\nAlasan: Koreksi\x1eX\x1fnot-a-number\x1f\x1d tanggal\n"
+    registry = repo_with(tmp_path, [message])
     pages = build(tmp_path, registry, tmp_path / "docs")
     record = event_json(pages)
     assert [h["class"] for h in record["history"]] == ["correction", "addition"]
@@ -81,7 +82,9 @@ def test_separators_in_a_message_break_nothing(tmp_path: Path) -> None:
 def test_a_message_cannot_forge_a_commit_date_or_reason(tmp_path: Path) -> None:
     forged = (
         b"Perjelas catatan\n\n\x1e" + b"0" * 40 + b"\x1f946684800\x1f2000-01-01\x1f"
-        b"Disetujui KASN (dokumen resmi)\x1f\x1d\0%x00\x00"
+        b"Disetujui KASN (dokumen resmi)\x1f\x1d%x00\n\n"
+        b"Alasan: Perjelas catatan\n"
+        b"Reason: Clarified note\n"
     )
     registry = repo_with(tmp_path, [forged])
     pages = build(tmp_path, registry, tmp_path / "docs")
@@ -89,6 +92,7 @@ def test_a_message_cannot_forge_a_commit_date_or_reason(tmp_path: Path) -> None:
     real = git(tmp_path, "log", "-1", "--format=%H").strip()
     assert record["history"][0]["commit"] == real[:7]
     assert [h["why"] for h in record["history"]] == ["Perjelas catatan", "Tambah catatan"]
+    assert record["history"][0]["why_en"] == "Clarified note"
     text = "".join(pages.values())
     assert "0000000" not in text and "2000-01-01" not in text and "Disetujui KASN" not in text
 
@@ -101,7 +105,10 @@ def test_merge_on_the_second_parent_is_read_too(tmp_path: Path) -> None:
     git(tmp_path, "add", ".")
     commit_file(tmp_path, b"Rapikan\x1e\x1f12\x1fx", day="04")
     git(tmp_path, "checkout", "-q", "main")
-    merge = b"Merge pull request #7 from orang/cabang\n\nRapikan \x1e\x1f\xe2\x80\xae\x07 berkas\n"
+    merge = (
+        b"Merge pull request #7 from orang/cabang\n\nRapikan berkas\n\n"
+        b"Alasan: Rapikan \x1e\x1f\xe2\x80\xae\x07 berkas\n"
+    )
     (tmp_path / ".git" / "MERGE").write_bytes(merge)
     git(
         tmp_path,
@@ -120,11 +127,12 @@ def test_merge_on_the_second_parent_is_read_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("subject", "body", "expected"),
     [
-        ("Merge pull request #", "", "Merge pull request #"),
-        ("Merge pull request #x from a/b", "Judul", "Merge pull request #x from a/b"),
+        ("Merge pull request #", "", ""),
+        ("Merge pull request #x from a/b", "Judul", "Judul"),
         ("Merge pull request #3 from a/b", "\u2028\u202e\n\x00Judul\u200b baru", "Judul baru (#3)"),
-        ("a\u0085b\u2029c\x7fd\x9be", "", "a b c d e"),
-        ("x" * 400, "", "x" * 299 + "…"),
+        ("Judul", "a\u0085b\u2029c\x7fd\x9be", "a b c d e"),
+        ("Judul", "\u200b\u202e \x00", ""),
+        ("Judul", "x" * 400, "x" * 299 + "…"),
     ],
 )
 def test_reasons_are_one_clean_line(subject: str, body: str, expected: str) -> None:
@@ -136,7 +144,8 @@ def test_log_entries_with_bad_fields_are_skipped() -> None:
     good = "a" * 40
     meta = ":100644 100644 " + "1" * 40 + " " + "2" * 40 + " M"
     out = "".join(
-        f"\0{token}C{commit}{token}F{time}{token}F{day}{token}Fs{token}Fb{token}E\0\n{meta}\0events/{NAME}\0"
+        f"\0{token}C{commit}{token}F{time}{token}F{day}{token}Fs{token}Fa{token}Fb{token}E"
+        f"\0\n{meta}\0events/{NAME}\0"
         for commit, time, day in [
             ("0" * 7, "1", "2026-11-01"),
             (good, "12x", "2026-11-01"),
@@ -208,9 +217,11 @@ def test_unreadable_old_versions_are_warnings_naming_their_commit(
     versions = [BOMB, "x" * (70 * 1024), "a: [\n", "- list\n", "date: [1, 2]\nnotes: {a: b}\n"]
     for i, text in enumerate(versions):
         path.write_text(text, encoding="utf-8")
-        git(tmp_path, "commit", "-qam", f"Rusak {i}", day=f"{3 + i:02d}")
+        git(
+            tmp_path, "commit", "-qam", f"Rusak {i}", "-m", f"Alasan: Rusak {i}", day=f"{3 + i:02d}"
+        )
     path.write_text(good.replace("Teks yang sama", "Teks serupa"), encoding="utf-8")
-    git(tmp_path, "commit", "-qam", "Perjelas", day="09")
+    git(tmp_path, "commit", "-qam", "Perjelas", "-m", "Alasan: Perjelas", day="09")
     ids = git(tmp_path, "log", "--format=%h %cs", "--abbrev=7").splitlines()
     pages = build(tmp_path, registry, tmp_path / "docs")
     record = event_json(pages)
