@@ -106,7 +106,7 @@ sources-publish:
 	    "HEAD:$${GITHUB_REF_NAME}" && \
 	  gh workflow run deploy.yml --ref "$${GITHUB_REF_NAME}"; fi
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
