@@ -32,10 +32,8 @@ LINE_LIMIT = 160
 NOT_YET = {
     "_history.md.j2",
     "_macros.md.j2",
-    "compare.md.j2",
     "data.md.j2",
     "event.md.j2",
-    "events.md.j2",
     "new-record.yml.j2",
     "statistik.md.j2",
 }
