@@ -75,7 +75,7 @@ def check(
     paths, found = load.scan_events(registry)
     wanted = {p.resolve() for p in files} if files is not None else None
     diags += [d for d in found if _reported(d, wanted)]
-    known = {q.resolve() for q in paths}
+    known = {q.resolve() for q in paths} if files else set()  # only to place named files
     events = (registry / load.EVENTS_DIR).absolute()
     extra = [
         p
