@@ -191,17 +191,21 @@ def bar_chart(ident: str, title: str, rows: list[Row], total: int = 0) -> dict[s
     width, row_h, room = 320, 46, 104
     total = total or sum(v for _, v, _ in rows)
     top = max([v for _, v, _ in rows] + [1])
-    bars = [
-        {
-            "label": label,
-            "value": value,
-            "share": round(100 * value / total) if total else 0,
-            "href": href,
-            "y": i * row_h,
-            "w": round((width - room) * value / top, 1),
-        }
-        for i, (label, value, href) in enumerate(rows)
-    ]
+    bars = []
+    for i, (label, value, href) in enumerate(rows):
+        w = round((width - room) * value / top, 1)
+        bars.append(
+            {
+                "label": label,
+                "value": value,
+                "share": round(100 * value / total) if total else 0,
+                "href": href,
+                "y": i * row_h,
+                # As text: engines print floats differently (MiniJinja writes 72.0 as 72).
+                "w": str(w),
+                "value_x": str(w + 6),
+            }
+        )
     height = len(rows) * row_h
     return {
         "id": ident,

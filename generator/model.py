@@ -139,6 +139,11 @@ class Registry:
             out.setdefault(r.province_code, []).append(r)
         return out
 
+    @cached_property
+    def updated_all(self) -> str:
+        """updated() of the whole registry, as data for the templates (no method calls)."""
+        return self.updated(self.events)
+
     def updated(self, events: tuple[Event, ...]) -> str:
         """When a page listing these events last changed: its newest record, or the regions."""
         return max([e.updated for e in events] + [self.regions_updated])

@@ -85,6 +85,8 @@ def environment() -> jinja2.Environment:
         pemerintah=government,
         nama_orang=gelar.name_html,
         unduhan=cite.downloads,
+        highwire=cite.highwire,
+        event_jsonld=cite.event_jsonld,
         **wording.MESSAGE_FILTERS,
     )
     env.globals.update(
@@ -118,11 +120,6 @@ def render_site(
     """
     env = environment()
     env.globals["site"] = {"url": "", "repo_url": "", "report_email": "", **(site or {})}
-    env.globals["kutip"] = {
-        "highwire": cite.highwire,
-        "event_jsonld": cite.event_jsonld,
-        "unduhan": cite.downloads,
-    }
     env.globals["cites"] = {
         e.id: cite.citation(e, env.globals["site"], long_date, types_label(e.event_types))
         for e in registry.events

@@ -60,19 +60,26 @@ class Text(Markup):
         return str.format(str(self), *args, **kwargs)
 
 
-def fill(text: str, **values: Any) -> Markup:
+def fill(text: str, /, **values: Any) -> Markup:
     """The `isi` filter: a message with its {placeholders} filled, each value escaped
     and on one line (what `{{ t.k | isi(n=x) }}` compiles to, at render time)."""
     return Text(text).format(**values)
 
 
-def fill_text(text: str, **values: Any) -> str:
+def fill_text(text: str, /, **values: Any) -> str:
     """The `isi_teks` filter: placeholders filled as plain text, for values escaped
     later where they are printed (front matter through `yaml`, labels handed to macros)."""
     return str.format(str(text), **values)
 
 
-MESSAGE_FILTERS = {"isi": fill, "isi_teks": fill_text}
+def plain(text: str) -> str:
+    """The `teks` filter: a message read as plain text, so that printing escapes it like
+    any value (column meanings, which datapackage.json carries as plain text too).
+    Jinja2's forceescape does this, but MiniJinja has no such filter."""
+    return str.__str__(text)
+
+
+MESSAGE_FILTERS = {"isi": fill, "isi_teks": fill_text, "teks": plain}
 """The message filters, under the names templates use in Jinja2 and MiniJinja alike."""
 
 
