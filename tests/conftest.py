@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -165,3 +166,18 @@ def git(repo: Path, *args: str, day: str = "01") -> str:
         ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
     )
     return result.stdout
+
+
+def assert_columns_described(page: str, columns: dict[str, list[str]], label: str) -> None:
+    """The data page (`page`, its HTML or Markdown) has a table per CSV, captioned with the
+    file's name and column count, and a described row for every column: read from the
+    files' own headers, so a column added to a CSV and not to the codebook fails."""
+    for file, names in columns.items():
+        caption = re.search(rf"<caption>[^<]*\b{re.escape(file)} \({len(names)}\)</caption>", page)
+        assert caption, f"{label}: no table of the {len(names)} columns of {file}"
+        table = page[caption.start() : page.index("</table>", caption.start())]
+        for name in names:
+            row = re.search(
+                rf'<th scope="row"><code>{re.escape(name)}</code></th><td>([^<]+)', table
+            )
+            assert row and row.group(1).strip(), f"{label}: {file} column {name} not described"

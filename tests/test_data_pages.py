@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import assert_columns_described
+
 PAGES = ("data/index.html", "en/data/index.html")
 
 
@@ -42,15 +44,7 @@ def test_every_csv_column_is_described(built_site: Path, page: str) -> None:
     )
     assert "kodebuku.csv" in headers and "days_before_min" in headers["event-elections.csv"]
     assert "election_days_before_min" in headers["events.csv"]
-    for file, names in headers.items():
-        caption = re.search(rf"<caption>[^<]*\b{re.escape(file)} \({len(names)}\)</caption>", text)
-        assert caption, f"{page}: no table of the {len(names)} columns of {file}"
-        table = text[caption.start() : text.index("</table>", caption.start())]
-        for name in names:
-            row = re.search(
-                rf'<th scope="row"><code>{re.escape(name)}</code></th><td>([^<]+)', table
-            )
-            assert row and row.group(1).strip(), f"{page}: {file} column {name} not described"
+    assert_columns_described(text, headers, page)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -22,7 +22,7 @@ import pytest
 from generator import exports, figures, messages, model, render, schemadoc, validate, wording, write
 from generator.model import Registry
 from generator.textdiff import EDGES
-from tests.conftest import FIXTURES, ROOT, TODAY, make_registry
+from tests.conftest import FIXTURES, ROOT, TODAY, assert_columns_described, make_registry
 
 GOLDEN = ROOT / "tests" / "golden"
 SITE = {"url": "https://contoh.github.io/registri/", "repo_url": "https://github.com/contoh/r"}
@@ -380,15 +380,7 @@ def test_every_csv_column_is_described_on_both_data_pages(
     page = out[path]
     files = csv_columns(out)
     assert {"events.csv", "event-elections.csv", "clauses.csv", "kodebuku.csv"} <= set(files)
-    for file, names in files.items():
-        caption = re.search(rf"<caption>[^<]*\b{re.escape(file)} \({len(names)}\)</caption>", page)
-        assert caption, f"{path}: no table of the columns of {file}"
-        table = page[caption.start() : page.index("</table>", caption.start())]
-        for name in names:
-            row = re.search(
-                rf'<th scope="row"><code>{re.escape(name)}</code></th><td>([^<]+)', table
-            )
-            assert row and row.group(1).strip(), f"{path}: {file} column {name} not described"
+    assert_columns_described(page, files, path)
 
 
 def test_codebook_has_both_languages(built: tuple[Registry, dict[str, str]]) -> None:
