@@ -43,6 +43,8 @@ class EventDate:
         return last.isoformat() if last else ""
 
 
+# The office list's "other": the record's `title` says what the office is.
+OTHER_OFFICE = "Lainnya"
 ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
 
 
@@ -72,6 +74,13 @@ class Person:
     @property
     def is_group(self) -> bool:
         return bool(self.group)
+
+    @property
+    def office_words(self) -> str:
+        """The office as a sentence or a table names it: the office from the list, except
+        "Lainnya", the list's "other", which no one holds: then the source's own title
+        ("dipimpin Kepala Biro Humas …"), or nothing when the record gives none."""
+        return self.title if self.office == OTHER_OFFICE else self.office
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,15 @@ def person(draw: st.DrawFn, i: int, level: str) -> dict:
             "roles": draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=3, unique=True)),
             "group": f"kelompok {i}",
         }
-    return {
+    out = {
         "roles": draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=3, unique=True)),
         "name": f"Fiktif Orang {i}",
-        "office": draw(st.sampled_from(OFFICES[level])),
+        "office": draw(st.sampled_from([*OFFICES[level], "Lainnya"])),
         "status": draw(st.sampled_from(STATUSES)),
     }
+    if out["office"] == "Lainnya" and draw(st.booleans()):
+        out["title"] = f"Kepala Bagian Fiktif {i}"
+    return out
 
 
 @st.composite
@@ -193,6 +196,10 @@ def check_event(record: dict, out: dict[str, str]) -> None:
     dd = page.split("<dt>Dipimpin</dt>", 1)[1].split("</dd>", 1)[0]
     if lead:
         assert lead["name"] in dd and "dipimpin" in summary and lead["name"] in summary
+        # "Lainnya" is the office list's "other": the source's title stands in its place.
+        assert "Lainnya" not in summary + dd
+        if lead["office"] == "Lainnya":
+            assert f"{lead.get('title', '')} {lead['name']}".strip() in summary + dd
         assert data["presiding"]["name"] == lead["name"]
     else:
         assert "dipimpin" not in summary and data["presiding"] is None
