@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import messages, textdiff
-from .model import Region
+from .model import Person, Region
 
 # User-visible labels come from the Indonesian catalogue (messages/id.yml); these
 # names stay so templates and modules keep one short name per label table.
@@ -149,6 +149,15 @@ def days_words(timing: Any) -> str:
 def status_label(status: str, long: bool = False) -> str:
     short, full = STATUS[status]
     return full if long else short
+
+
+def leader_words(person: Person) -> str:
+    """Whoever presided, as summaries, the "Dipimpin" row and the feed name them ("Pj
+    Bupati Sudirman", "Kepala Biro Humas Hefdi", "Fardiansyah"). One place, so an empty
+    part (a definitif status, an office the list calls "other" with no title) leaves no
+    gap."""
+    status = status_label(person.status) if person.status != "definitif" else ""
+    return " ".join(part for part in (status, person.office_words, person.name) if part)
 
 
 def types_label(types: tuple[str, ...]) -> str:
