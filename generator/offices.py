@@ -13,6 +13,10 @@ import re
 
 from .gelar import DEGREES, TITLES, is_degree
 
+# The office list's "other": no one holds it, so the record's `title` says what the
+# office is (parts.Person.office_words prints it), or the name alone names the person.
+OTHER_OFFICE = "Lainnya"
+
 STATUS_PREFIXES = {
     "pj": "pj",
     "penjabat": "pj",
@@ -140,3 +144,16 @@ def read_message(written: str, message: str) -> str:
     """`read: sebagian` -> write read: partial; anything else keeps the schema's list."""
     word = READ_WORDS.get(written.lower())
     return f"unknown value '{written}'; write read: {word}" if word else message
+
+
+def wordless_other(person: dict) -> str | None:
+    """Why a person of office Lainnya with neither title nor name is refused: every
+    page names a person by office words and name, and Lainnya is not an office, so
+    this one would be named by nothing ("dipimpin ," in a summary)."""
+    if person.get("office") != OTHER_OFFICE or person.get("title") or person.get("name"):
+        return None
+    return (
+        "office Lainnya only says the office is not in the list, so pages could not say "
+        "who this is; add title with the source's words for the office "
+        "(e.g. title: Pembina Apel), or the person's name"
+    )

@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 
 from . import dates
+from .offices import OTHER_OFFICE
 from .refdata import ClauseTemplate, Election, LegalBasis, Region
 from .textdiff import Comparison
 
@@ -43,8 +44,6 @@ class EventDate:
         return last.isoformat() if last else ""
 
 
-# The office list's "other": the record's `title` says what the office is.
-OTHER_OFFICE = "Lainnya"
 ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
 
 

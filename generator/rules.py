@@ -15,7 +15,7 @@ from typing import Any
 
 from . import dates
 from .diagnostics import Diagnostic
-from .offices import name_advice, office_message, read_message
+from .offices import name_advice, office_message, read_message, wordless_other
 from .reference import Reference
 from .regionfind import find_region, normalize_name, region_hint, unknown_region  # noqa: F401
 from .rules21 import check_shape21
@@ -320,6 +320,8 @@ def _check_people(
     listed = not err.is_broken(("participating_regions",))
     for i, person in enumerate(people):
         _check_name(err, ("people", i, "name"), person.get("name"))
+        if wordless := wordless_other(person):
+            err(("people", i, "office"), wordless)
         if err.is_broken(("people", i, "region")):
             continue  # its region is unreadable: judging the office by the host would mislead
         region = host
