@@ -7,7 +7,8 @@ mention without a name ("dibacakan oleh Penjabat Bupati") is the named official 
 that office when there is one. Roles come only from the words that say them
 (dipimpin, dibacakan, ditandatangani, disaksikan, and memimpin, membacakan,
 menandatangani, menyaksikan; "dalam sambutannya" for speaking, "turut hadir" for
-attending), for the officials the phrase names. A status
+attending), for the officials the phrase names: a witness only where a signing is
+named, a reader only where what is read is the pledge. A status
 written two ways (Pjs and Pj) is left to the contributor, as are two names for one
 head of government.
 """
@@ -63,7 +64,7 @@ PASSIVE = re.compile(
     r"(?:\s+(?:langsung|pula|juga|secara langsung))?\s+(?:oleh\s+)?"
 )
 ACTIVE = re.compile(
-    r"^[\s,]*(?:(?:langsung|juga|turut|pun|secara langsung|yang)\s+)*"
+    r"^[\s,]*(?:(?:langsung|juga|turut|pun|secara langsung|yang|saat|ketika)\s+)*"
     r"(memimpin|membacakan|menandatangani|meneken|menyaksikan)\b"
 )
 ROLE_OF = {
@@ -79,6 +80,16 @@ SPEAKING_BEFORE = re.compile(
 SPEAKING_AFTER = re.compile(
     r"^[\s,]*(?:dalam|saat memberikan|ketika memberikan) (?:sambutan|arahan|amanat)(?:nya)?\b"
 )
+LEVEL_BEFORE = re.compile(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Prov\.?)\s+")
+# After "Title, Name": the name is the subject of a clause of its own, not the holder.
+CLAUSE_VERB = re.compile(r"\s+(?:yang\s+)?(?:merupakan|adalah|ialah|menjabat|sebagai|selaku)\b")
+# "dibacakan" / "membacakan" is the reading role only when what is read is the pledge:
+# "peraturan undang-undang yang dibacakan oleh Kepala BKD" is not
+PLEDGE_WORDS = re.compile(
+    r"ikrar|deklarasi|pakta|naskah|pernyataan|poin|point|butir|isi|sumpah|janji|komitmen", re.I
+)
+# "disaksikan" names a witness of a signing: of a reading alone it says no role
+SIGNING = re.compile(r"penandatanganan|tandatangan|tanda tangan|[Pp]akta|teken", re.I)
 PRESENT = re.compile(r"\b(?:[Tt]urut|[Tt]ampak|[Jj]uga) hadir\b")
 JOINED = re.compile(r"^[\s,]*(?:(?:dan|bersama|serta|beserta)\s+)?$")
 STATUS_OF = (("pjs", r"Pjs|[Ss]ementara"), ("plt", r"Plt|[Tt]ugas"), ("plh", r"Plh|[Hh]arian"))
@@ -184,7 +195,8 @@ def _name(
     rest = sentence[pos:]
     lead = re.match(r"\s+", rest)
     at = lead.end() if lead else 0
-    place = region_names.match(rest, at)
+    level = LEVEL_BEFORE.match(rest, at)
+    place = region_names.match(rest, level.end() if level else at)
     if place:
         at = place.end()
         bracket = re.match(r"\s*\([^)]{1,25}\)", rest[at:])
@@ -212,8 +224,8 @@ def _name(
         words.append(word.rstrip(",."))
         end = at + tok.end()
         closed = word.endswith((",", "."))
-    if not words:
-        return "", pos
+    if not words or (comma and CLAUSE_VERB.match(rest[end:])):
+        return "", pos  # "Halikinnor merupakan Sekretaris Daerah, Irawati merupakan ..."
     return " ".join(words), pos + end
 
 
@@ -274,6 +286,9 @@ def _roles(sentence: str, here: list[Mention]) -> list[tuple[Mention, str, str]]
     """(mention, role) for the officials a role verb's phrase names in one sentence."""
     out = []
     for verb in PASSIVE.finditer(sentence):
+        read = sentence[max(0, verb.start() - 80) : verb.start()]
+        if not _says_role(ROLE_OF[verb.group(1).lower()], sentence, read):
+            continue
         m = next((k for k in here if k.start == verb.end()), None)
         while m is not None:
             out.append((m, ROLE_OF[verb.group(1).lower()], excerpt(sentence, verb.start(), m.end)))
@@ -292,6 +307,17 @@ def _roles(sentence: str, here: list[Mention]) -> list[tuple[Mention, str, str]]
         if SPEAKING_AFTER.match(sentence[m.end :]):
             out.append((m, "speaking", excerpt(sentence, m.start, m.end + 40)))
         verb = ACTIVE.match(sentence[m.end :])
-        if verb:
+        read = sentence[m.end + verb.end() :][:80] if verb else ""
+        if verb and _says_role(ROLE_OF[verb.group(1)], sentence, read):
             out.append((m, ROLE_OF[verb.group(1)], excerpt(sentence, m.start, m.end + verb.end())))
     return out
+
+
+def _says_role(role: str, sentence: str, read: str) -> bool:
+    """A witness only of a signing; a reader only of the pledge (`read`: the words
+    before a passive verb or after an active one, where what is read is named)."""
+    if role == "witnessing":
+        return bool(SIGNING.search(sentence))
+    if role == "reading":
+        return bool(PLEDGE_WORDS.search(read))
+    return True

@@ -144,7 +144,8 @@ def name_index(regions: dict[str, dict[str, str]]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for code, row in regions.items():
         for name in [base_name(row), *row["aliases"].split(";")]:
-            if len(name) >= 3 and not re.match(r"(Kabupaten|Kab\b|Kota|Provinsi|Prov\b)", name):
+            # "Kota Baru" is spelled with its level; "Kotawaringin Timur" is not
+            if len(name) >= 3 and not re.match(r"(Kabupaten|Kab|Kota|Provinsi|Prov)\b", name):
                 index.setdefault(name, set()).add(code)
     return index
 
@@ -294,11 +295,12 @@ EVENT_TYPES = (
 
 def find_event_types(sents: list[str]) -> dict[str, str]:
     """Kinds of event the text names (CONTRIBUTING's table: 'fakta integritas' is the
-    pact): kind -> first sentence naming it."""
+    pact): kind -> first sentence naming it, outside quotes (a speaker calling the
+    pledge "deklarasi" does not make the event one)."""
     found: dict[str, str] = {}
     for kind, pattern in EVENT_TYPES:
         for s in sents:
-            if pattern.search(s):
+            if pattern.search(without_quotes(s)):
                 found[kind] = s
                 break
     return found
