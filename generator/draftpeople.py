@@ -31,7 +31,7 @@ ASSISTANT_WORDS = (
 )
 OFFICE = (
     r"(?P<office>Wakil\s+Wali\s?[Kk]ota|Wali\s?[Kk]ota|Wakil\s+Bupati|Bupati|Wakil\s+Gubernur"
-    rf"|Gubernur|Sekretaris\s+Daerah|Sekda(?:kab|kot|prov)?|Asisten(?:\s+(?:{ASSISTANT_WORDS}))*"
+    rf"|Gubernur|Sekretaris\s+(?:Daerah|Kota|Kabupaten)|Sekda(?:kab|kot|prov)?|Sekkot|Sekkab|Asisten(?:\s+(?:{ASSISTANT_WORDS}))*"
     r"|Kepala\s+BKPSDM|Kepala\s+(?:BKD|BKPP|BKDPSDM)|Inspektur|Camat)"
 )
 MENTION = re.compile(rf"(?:{STATUS}\s+)?{OFFICE}(?![\w])")
@@ -56,7 +56,9 @@ STOP_WORDS = frozenset(
     Tegaskan Minta Ajak Imbau Hadiri Buka Gelar Teken Ikuti Pastikan Jaga Dorong Ucapkan Bacakan
     Serahkan Sampaikan Sekda Asisten Kepala Bupati Wakil Wali Gubernur Camat Inspektur Tak Jangan
     Harap Berharap Lantik Resmikan Tinjau Wajib Sebut Beri Minta Kukuhkan Jelang Menjelang Nomor
-    Tahun Tentang Surat Edaran"""
+    Tahun Tentang Surat Edaran Sekretaris Ketua Anggota Komisioner Direktur Staf Lurah Kapolres
+    Kapolresta Kapolsek Dandim Danramil Kajari Kabag Kadis Kaban Kasat Setda Sekkab Sekkot
+    Administrasi Pj Pjs Plt Plh Penjabat"""
     )
 )
 PASSIVE = re.compile(
@@ -80,7 +82,14 @@ SPEAKING_BEFORE = re.compile(
 SPEAKING_AFTER = re.compile(
     r"^[\s,]*(?:dalam|saat memberikan|ketika memberikan) (?:sambutan|arahan|amanat)(?:nya)?\b"
 )
-LEVEL_BEFORE = re.compile(r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Prov\.?)\s+")
+LEVEL_BEFORE = re.compile(
+    r"(?:(?:Kabupaten|Kab\.?|Kota|Provinsi|Prov\.?)(?:\s+Administrasi)?|Administrasi)\s+"
+)
+# "Pj Bupati Lumajang, Indah Wahyuni (Yuyun) menjadi pembina Apel": CONTRIBUTING's presiding
+PEMBINA_AFTER = re.compile(
+    r"^[\s,]*(?:\([^)]{1,30}\)\s*)?(?:menjadi|bertindak sebagai|selaku)\s+"
+    r"(?:pembina|inspektur)\s+(?i:apel|upacara)\b"
+)
 # After "Title, Name": the name is the subject of a clause of its own, not the holder.
 CLAUSE_VERB = re.compile(r"\s+(?:yang\s+)?(?:merupakan|adalah|ialah|menjabat|sebagai|selaku)\b")
 # "dibacakan" / "membacakan" is the reading role only when what is read is the pledge:
@@ -165,6 +174,8 @@ def _office(m: re.Match[str]) -> tuple[str, str, int]:
         return "Asisten Sekretaris Daerah", trimmed if trimmed != "Asisten" else "", end
     if text.startswith("Sekda") or text == "Sekretaris Daerah":
         return "Sekretaris Daerah", "", end
+    if text.startswith(("Sekretaris", "Sekkot", "Sekkab")):  # a city's or regency's Sekda
+        return "Sekretaris Daerah", text, end
     if text.startswith("Kepala") and text != "Kepala BKPSDM":
         return "Kepala Badan", text, end
     return re.sub(r"Wali\s?[Kk]ota", "Wali Kota", text), "", end
@@ -304,6 +315,8 @@ def _roles(sentence: str, here: list[Mention]) -> list[tuple[Mention, str, str]]
     for m in here:
         if present and m.start > present.end():
             out.append((m, "attending", excerpt(sentence, present.start(), m.end)))
+        if PEMBINA_AFTER.match(sentence[m.end :]):
+            out.append((m, "presiding", excerpt(sentence, m.start, m.end + 60)))
         if SPEAKING_AFTER.match(sentence[m.end :]):
             out.append((m, "speaking", excerpt(sentence, m.start, m.end + 40)))
         verb = ACTIVE.match(sentence[m.end :])

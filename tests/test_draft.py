@@ -1,6 +1,6 @@
 """The draft assistant (generator/draft*.py): right or empty, never wrong.
 
-Measured on the seed articles and eight stored news pages (tests/fixtures/draft/, each
+Measured on the seed articles and eleven stored news pages (tests/fixtures/draft/, each
 with the values a reader wrote down by hand): every filled value must equal the
 reader's; a value left as a TODO is allowed. The figures are printed (run with -s) and
 by `python -m tools.draft_accuracy`. Then: the draft is YAML of the record's shape
@@ -240,3 +240,21 @@ def test_witnessing_is_of_a_signing_and_reading_of_the_pledge(ref: reference.Ref
 def test_a_word_in_a_quote_is_no_kind_of_event(ref: reference.Reference) -> None:
     text = 'ASN Pemprov Babel membacakan ikrar. "Ikrar ini deklarasi kita," ujarnya.'
     assert set(analysed(ref, text).event_types) == {"ikrar"}
+
+
+def test_titles_of_a_city_and_a_pembina(ref: reference.Reference) -> None:
+    """'Kota Administrasi' before the name, an office word is no name, a city's
+    Sekretaris Kota is its Sekretaris Daerah, and 'menjadi pembina apel' presides."""
+    d = analysed(
+        ref,
+        "Wali Kota Administrasi Jakarta Pusat Dhany Sukma menandatangani deklarasi.\n"
+        "Penandatanganan diikuti Wali Kota, Wakil Wali Kota, Sekretaris Kota, Ketua Bawaslu.\n"
+        "Sekretaris Kota Palu Asri saat memimpin jalannya apel ikrar ASN.\n"
+        "Pj Bupati Lumajang, Indah Wahyuni (Yuyun) menjadi pembina Apel Besar Ikrar.",
+    )
+    got = {(p.office, p.name().value if p.name() else None): set(p.roles) for p in d.people}
+    assert got == {
+        ("Wali Kota", "Dhany Sukma"): {"signing"},
+        ("Sekretaris Daerah", "Asri"): {"presiding"},
+        ("Bupati", "Indah Wahyuni"): {"presiding"},
+    }
