@@ -34,6 +34,14 @@ NUMERIC = re.compile(
 WORDED = re.compile(rf"(?:\b{DAY}\b,?\s+)?\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b", re.I)
 MONTH_ONLY = re.compile(rf"\b(?:pada|bulan|sejak awal)\s+{MONTH}\s+(\d{{4}})\b", re.I)
 DATELINE = re.compile(rf"^{DAY},?\s+(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\s*(?:\||,|-|\d)", re.I)
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+# A page theme's English dateline, alone on its line: "October 17, 2018 17:00"
+ENGLISH_DATELINE = re.compile(
+    r"^(" + "|".join(ENGLISH_MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})(?:\s+\d{1,2}:\d{2})?$", re.I
+)
 NOT_EVENT_DAY = re.compile(
     r"(tertanggal|tanggal|nomor|sejak|hingga|sampai|mulai|s\.d\.?)\s*$", re.I
 )
@@ -46,7 +54,9 @@ HAPPENED = re.compile(
     r"\b(digelar|dilaksanakan|diselenggarakan|berlangsung|dilakukan|menggelar|melaksanakan"
     r"|mengikuti|diikuti|ikut|saat apel|dalam apel|pada apel|dipimpin|memimpin|membaca"
     r"|membacakan|dibacakan|mengucapkan|diucapkan|ucapkan|menandatangani|ditandatangani"
-    r"|meneken|teken|menyatakan)\b",
+    r"|meneken|teken|menyatakan|mendeklarasikan|mengikrarkan)\b"
+    # "kata Untara usai deklarasi …, Rabu (17/10/2018)": said just after it, that day
+    r"|\b(?:se)?usai\s+(?:\w+\s+)?(?:apel|ikrar|deklarasi|penandatanganan|upacara)\b",
     re.I,
 )
 SPEECH = re.compile(
@@ -81,6 +91,11 @@ def article_date(lines: list[str]) -> date | None:
         m = DATELINE.match(line)
         if m:
             day = _real(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+            if day:
+                return day
+        m = ENGLISH_DATELINE.match(line.strip())
+        if m:
+            day = _real(int(m.group(3)), ENGLISH_MONTHS[m.group(1).lower()], int(m.group(2)))
             if day:
                 return day
     return None

@@ -23,7 +23,7 @@ from .drafttext import Found, Unsure, excerpt, words
 STATUS = (
     r"(?P<status>Penjabat\s+[Ss]ementara(?:\s*\(Pjs\.?\))?|Pjs\.?|Pelaksana\s+[Tt]ugas"
     r"(?:\s*\(Plt\.?\))?|Plt\.?|Pelaksana\s+[Hh]arian(?:\s*\(Plh\.?\))?|Plh\.?"
-    r"|Penjabat(?:\s*\(Pj\.?\))?|Pj\.?)"
+    r"|[Pp]enjabat(?:\s*\(Pj\.?\))?|Pj\.?)"
 )
 ASSISTANT_WORDS = (
     r"I{1,3}|IV|Administrasi|Pemerintahan|Perekonomian|Pembangunan|Kesejahteraan|Rakyat|Umum"
@@ -90,6 +90,8 @@ PEMBINA_AFTER = re.compile(
     r"^[\s,]*(?:\([^)]{1,30}\)\s*)?(?:menjadi|bertindak sebagai|selaku)\s+"
     r"(?:pembina|inspektur)\s+(?i:apel|upacara)\b"
 )
+# The office's short form in brackets right after it: "Sekretaris Daerah (Sekda)"
+OFFICE_SHORT = re.compile(r"\((?:Sekda\w*|Sekkot|Sekkab|Wabup|Wawali|Wagub)\)\s*")
 # After "Title, Name": the name is the subject of a clause of its own, not the holder.
 CLAUSE_VERB = re.compile(r"\s+(?:yang\s+)?(?:merupakan|adalah|ialah|menjabat|sebagai|selaku)\b")
 # "dibacakan" / "membacakan" is the reading role only when what is read is the pledge:
@@ -206,6 +208,8 @@ def _name(
     rest = sentence[pos:]
     lead = re.match(r"\s+", rest)
     at = lead.end() if lead else 0
+    short = OFFICE_SHORT.match(rest, at)  # "Sekretaris Daerah (Sekda) Untara"
+    at = short.end() if short else at
     level = LEVEL_BEFORE.match(rest, at)
     place = region_names.match(rest, level.end() if level else at)
     if place:

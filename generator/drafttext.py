@@ -53,7 +53,9 @@ ABBREVIATIONS = frozenset(
     words("pj pjs plt plh kab prov no dr drs ir h hj st sh se mm msi ssos kh prof jl kec kel")
 )
 EVENT_WORDS = re.compile(
-    r"\b(apel|ikrar|deklarasi|[pf]akta integritas|penandatanganan|berikrar|diikrarkan)\b", re.I
+    r"\b(apel|ikrar|deklarasi|[pf]akta integritas|penandatanganan|berikrar|diikrarkan"
+    r"|mengikrarkan|mendeklarasikan|dideklarasikan)\b",
+    re.I,
 )
 
 

@@ -1,6 +1,6 @@
 """The draft assistant (generator/draft*.py): right or empty, never wrong.
 
-Measured on the seed articles and eleven stored news pages (tests/fixtures/draft/, each
+Measured on the seed articles and thirteen stored news pages (tests/fixtures/draft/, each
 with the values a reader wrote down by hand): every filled value must equal the
 reader's; a value left as a TODO is allowed. The figures are printed (run with -s) and
 by `python -m tools.draft_accuracy`. Then: the draft is YAML of the record's shape
@@ -259,3 +259,28 @@ def test_titles_of_a_city_and_a_pembina(ref: reference.Reference) -> None:
         ("Sekretaris Daerah", "Asri"): {"presiding"},
         ("Bupati", "Indah Wahyuni"): {"presiding"},
     }
+
+
+def test_an_english_dateline_and_a_day_said_just_after(ref: reference.Reference) -> None:
+    """A theme's 'October 17, 2018 17:00' dates the article; 'kata … usai deklarasi,
+    Rabu (17/10/2018)' gives the declaration's day (CONTRIBUTING: exact), while a day
+    only of what was said stays reported."""
+    dated = "October 17, 2018 17:00\nASN Pemkot Surakarta mendeklarasikan netralitas, Rabu (17/10)."
+    assert analysed(ref, dated).date.value == ("exact", "2018-10-17")
+    after = '"Netral," kata Untara usai deklarasi netralitas ASN di Balai Kota, Rabu (17/10/2018).'
+    assert analysed(ref, after).date.value == ("exact", "2018-10-17")
+    said = '"Netral," kata Untara tentang deklarasi netralitas ASN, Rabu (17/10/2018).'
+    assert analysed(ref, said).date.value == ("reported", "2018-10-17")
+
+
+def test_an_office_short_form_and_a_lowercase_status(ref: reference.Reference) -> None:
+    d = analysed(
+        ref, "Deklarasi dipimpin langsung penjabat (Pj) Sekretaris Daerah (Sekda) Solo Untara."
+    )
+    (person,) = d.people
+    assert (person.office, person.name().value, person.status().value) == (
+        "Sekretaris Daerah",
+        "Untara",
+        "pj",
+    )
+    assert set(person.roles) == {"presiding"}
