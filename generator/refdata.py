@@ -185,3 +185,34 @@ def _parts(text: str, slots: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     pieces = re.split(r"\{([a-z]+)\}", text)
     out = [(p, "") if i % 2 == 0 else ("", slots[p].name) for i, p in enumerate(pieces)]
     return tuple(p for p in out if p != ("", ""))
+
+
+NUMBER_YEAR = re.compile(r"(\d+)\s*(?:/|\b[Tt]ahun\b)\s*(\d{4})\b")
+TITLE_SHORT = (("pns", "pegawai negeri sipil"), ("asn", "aparatur sipil negara"))
+
+
+def listed_instrument(item: dict[str, Any], bases: dict[str, dict[str, Any]]) -> str:
+    """The id of the listed national instrument a free-form legal basis describes, or "".
+
+    Why: written by hand as `type: peraturan, issuer: Presiden Republik Indonesia`, PP
+    53/2010 would print as a 'Peraturan Presiden', which it is not; the listed entry
+    names it right and links its page. Same number, year and title (a bracketed short
+    form and 'PNS'/'ASN' read as written out), so a regent's own regulation that shares
+    a number is never taken for it."""
+    found = NUMBER_YEAR.search(str(item.get("number", "")))
+    title = item.get("title")
+    if not found or not isinstance(title, str):
+        return ""
+    number, year = found.group(1), int(found.group(2))
+    for b in bases.values():
+        numbers = [str(n) for n in (b.get("numbers") or [b.get("number")])]
+        if b.get("year") == year and number in numbers and _title(title) == _title(b["title"]):
+            return str(b["id"])
+    return ""
+
+
+def _title(text: str) -> str:
+    words = re.sub(r"\([^)]*\)", " ", text.lower())
+    for short, full in TITLE_SHORT:
+        words = re.sub(rf"\b{short}\b", full, words)
+    return " ".join(re.findall(r"\w+", words))

@@ -16,6 +16,7 @@ from typing import Any
 from . import dates
 from .diagnostics import Diagnostic
 from .offices import name_advice, office_message, read_message, wordless_other
+from .refdata import listed_instrument
 from .reference import Reference
 from .regionfind import find_region, normalize_name, region_hint, unknown_region  # noqa: F401
 from .rules21 import check_shape21
@@ -369,6 +370,14 @@ def _check_legal(err: Sink, items: list, ref: Reference, today: date) -> None:
             err(("legal_basis", i, "instrument"), unknown("instrument", item["instrument"], ref))
         if "date" in item:
             _check_real_date(err, ("legal_basis", i, "date"), item["date"], today)
+        listed = listed_instrument(item, ref.legal_bases) if "type" in item else ""
+        if listed:
+            short = ref.legal_bases[listed].get("short", listed)
+            err(
+                ("legal_basis", i, "type"),
+                f"{short} is listed in registry/legal-bases.yml: write instrument: {listed} "
+                "in place of type, issuer, number, date and title (keep the note)",
+            )
 
 
 def _check_sources(err: Sink, sources: list, today: date) -> None:
