@@ -29,7 +29,9 @@ MONTHS = {
 DAY = r"(Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 MONTH = "(" + "|".join(MONTHS) + ")"
 NUMERIC = re.compile(
-    rf"\b{DAY}\b,?\s*\(?\s*(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}|\d{{2}}))?(?![\d/])", re.I
+    rf"\b{DAY}\b,?\s*(?:(?:pagi|siang|sore|malam)\s*)?\(?\s*(\d{{1,2}})/(\d{{1,2}})"
+    r"(?:/(\d{4}|\d{2}))?(?![\d/])",
+    re.I,
 )
 WORDED = re.compile(rf"(?:\b{DAY}\b,?\s+)?\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b", re.I)
 MONTH_ONLY = re.compile(rf"\b(?:pada|bulan|sejak awal)\s+{MONTH}\s+(\d{{4}})\b", re.I)

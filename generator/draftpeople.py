@@ -58,7 +58,8 @@ STOP_WORDS = frozenset(
     Harap Berharap Lantik Resmikan Tinjau Wajib Sebut Beri Minta Kukuhkan Jelang Menjelang Nomor
     Tahun Tentang Surat Edaran Sekretaris Ketua Anggota Komisioner Direktur Staf Lurah Kapolres
     Kapolresta Kapolsek Dandim Danramil Kajari Kabag Kadis Kaban Kasat Setda Sekkab Sekkot
-    Administrasi Pj Pjs Plt Plh Penjabat"""
+    Administrasi Pj Pjs Plt Plh Penjabat Kades Kakan Kabid Kasi Sekcam Danrem Kapolda Kajati
+    Forkopimda OPD SKPD Para"""
     )
 )
 PASSIVE = re.compile(

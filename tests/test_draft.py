@@ -1,6 +1,6 @@
 """The draft assistant (generator/draft*.py): right or empty, never wrong.
 
-Measured on the seed articles and thirteen stored news pages (tests/fixtures/draft/, each
+Measured on the seed articles and eighteen stored news pages (tests/fixtures/draft/, each
 with the values a reader wrote down by hand): every filled value must equal the
 reader's; a value left as a TODO is allowed. The figures are printed (run with -s) and
 by `python -m tools.draft_accuracy`. Then: the draft is YAML of the record's shape
@@ -284,3 +284,16 @@ def test_an_office_short_form_and_a_lowercase_status(ref: reference.Reference) -
         "pj",
     )
     assert set(person.roles) == {"presiding"}
+
+
+def test_a_time_of_day_before_the_date_and_a_list_of_offices(ref: reference.Reference) -> None:
+    """'Senin pagi (12/3)' is the day (its year from the date published); 'para Kepala
+    OPD, Camat, Kades se-Rohul' names offices, not a Camat called Kades."""
+    d = analysed(
+        ref,
+        "Apel Bersama Netralitas ASN di halaman Kantor Bupati Rohul, Senin pagi (12/3).\n"
+        "Apel dihadiri para Kepala OPD, Camat, Kades se- Rohul dan para ASN Pemkab Rohul.",
+        date(2018, 3, 12),
+    )
+    assert d.date.value == ("exact", "2018-03-12")
+    assert d.people == []
