@@ -116,6 +116,8 @@ class EventClaims:
     clause_kinds: tuple[str, ...] = ()
     # Regional heads or deputies standing in an election of this event (calon petahana).
     incumbent_candidates: tuple[Person, ...] = ()
+    # Why no legal basis is recorded ("" when one is): see legal_gap.
+    legal_gap: str = ""
 
     def incumbent(self, person: Person) -> bool:
         """Whether this person of the event is an incumbent candidate (by identity)."""
@@ -229,13 +231,26 @@ def missing_documents(event: Event) -> tuple[Missing, ...]:
     wanted = [TYPE_DOCUMENT[t] for t in event.event_types if t in TYPE_DOCUMENT]
     if not wanted and not event.clauses:
         wanted = ["ikrar"]
-    if any(s.read == "partial" for s in event.sources):
-        state = "partial"
-    elif event.sources and all(s.read == "full" for s in event.sources):
-        state = "not_quoted"
-    else:
-        state = "not_recorded"
+    state = unrecorded_because(event)
     return tuple(Missing(d, state) for d in dict.fromkeys(wanted) if d not in present)
+
+
+def unrecorded_because(event: Event) -> str:
+    """Why something is absent from a record, as far as its sources' reading tells:
+    partial (a source was read only in part, so it may be in the unread part),
+    not_quoted (every source was read in full: it is not there), or not_recorded
+    (nobody said how far the sources were read, so the page only says it is not here)."""
+    if any(s.read == "partial" for s in event.sources):
+        return "partial"
+    if event.sources and all(s.read == "full" for s in event.sources):
+        return "not_quoted"
+    return "not_recorded"
+
+
+def legal_gap(event: Event) -> str:
+    """ "" when the record names a legal basis; else why none is recorded (see
+    unrecorded_because): a page may say "the source names none" only after a full read."""
+    return "" if event.legal_basis else unrecorded_because(event)
 
 
 def clause_state(event: Event, changes: tuple[changeclass.Change, ...]) -> str:
@@ -286,6 +301,7 @@ def derive(event: Event, synonyms: changeclass.Synonyms) -> EventClaims:
             clause_kind(cl, n, found) for cl, n in zip(event.clauses, counts, strict=True)
         ),
         incumbent_candidates=incumbents,
+        legal_gap=legal_gap(event),
     )
 
 

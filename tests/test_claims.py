@@ -5,9 +5,10 @@ one to three elections, events before, on and after voting day, imprecise dates,
 joint events with "NN.*" participants, clause text absent, partial, verbatim,
 paraphrased); the generator renders them; an oracle written here, reading only the
 record dicts and the reference files, recomputes who presided, every H-n, the number
-of other regions, the clause text state and the change counts, and compares them with
-the pages, CSV and JSON the build wrote (never with the model). A second test does the
-same on the real mkdocs build of the fixture site that the browser tests use.
+of other regions, the clause text state, why no legal basis is recorded and the change
+counts, and compares them with the pages, CSV and JSON the build wrote (never with the
+model). A second test does the same on the real mkdocs build of the fixture site that
+the browser tests use.
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ def event(draw: st.DrawFn, n: int, host: dict) -> dict:
     read = draw(st.sampled_from([None, "full", "partial"]))
     if read:
         record["sources"][0]["read"] = read
+    if draw(st.booleans()):
+        record["legal_basis"] = [{"instrument": "uu-5-2014"}]
     clauses = draw(st.sampled_from(["none", "verbatim", "paraphrased"]))
     if clauses != "none":
         record["clauses"] = [
@@ -239,7 +242,9 @@ def check_event(record: dict, out: dict[str, str]) -> None:
     present = {c.get("document", "ikrar") for c in record.get("clauses", [])}
     missing = [d for d in wanted if d not in present]
     assert ("tidak mengutip" in page) == bool(missing and read == "full")
-    assert ("sebagian sumber." in page) == bool(missing and read == "partial")
+    assert bool(re.search(r"Bunyi [^<]* tidak tercatat karena", page)) == bool(
+        missing and read == "partial"
+    )
     for d in missing:
         sentence = {
             "full": f"tidak mengutip bunyi {docs[d]}.",
@@ -247,6 +252,14 @@ def check_event(record: dict, out: dict[str, str]) -> None:
             None: f"Bunyi {docs[d]} tidak dicatat.",
         }[read]
         assert sentence in page, sentence
+    # Legal basis: none recorded is "the sources read in full name none" only after a
+    # full read; after a partial one, why; else only that none is recorded.
+    for state, sentence in {
+        "full": "dibaca utuh dan tidak menyebut dasar hukum.",
+        "partial": "Dasar hukum tidak tercatat karena kontributor",
+        None: "Dasar hukum tidak dicatat.",
+    }.items():
+        assert (sentence in page) == (not record.get("legal_basis") and read == state), sentence
 
 
 def check_downloads(records: list[dict], out: dict[str, str]) -> None:
