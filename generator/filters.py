@@ -153,11 +153,12 @@ def status_label(status: str, long: bool = False) -> str:
 
 def leader_words(person: Person) -> str:
     """Whoever presided, as summaries, the "Dipimpin" row and the feed name them ("Pj
-    Bupati Sudirman", "Kepala Biro Humas Hefdi", "Fardiansyah"). One place, so an empty
-    part (a definitif status, an office the list calls "other" with no title) leaves no
-    gap."""
-    status = status_label(person.status) if person.status != "definitif" else ""
-    return " ".join(part for part in (status, person.office_words, person.name) if part)
+    Bupati Sudirman", "Kepala Biro Humas Hefdi", "Kadispora Provinsi Kalimantan Timur
+    Syirajuddin", "Fardiansyah"): the source's title when the record has one. One
+    place, so an empty part (a definitif status, an office the list calls "other" with
+    no title) leaves no gap, and a status the title states is not said twice."""
+    status = status_label(person.status) if person.status_before_office else ""
+    return " ".join(part for part in (status, person.office_title, person.name) if part)
 
 
 def types_label(types: tuple[str, ...]) -> str:

@@ -4,6 +4,7 @@ sources, as frozen dataclasses. Split from model.py so each module stays small; 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -80,6 +81,24 @@ class Person:
         "Lainnya", the list's "other", which no one holds: then the source's own title
         ("dipimpin Kepala Biro Humas …"), or nothing when the record gives none."""
         return self.title if self.office == OTHER_OFFICE else self.office
+
+    @property
+    def office_title(self) -> str:
+        """The office as a sentence names its holder: the source's own title when the
+        record gives one ("Kadispora Provinsi Kalimantan Timur" says which "Kepala Dinas"
+        led), else office_words."""
+        return self.title or self.office_words
+
+    @property
+    def status_before_office(self) -> bool:
+        """Whether a sentence puts the status before the office ("Pj Bupati"): not for a
+        definitif official, nor when the title says it already ("Pelaksana Tugas (Plt)
+        Kepala Dinas …" would read "Plt Pelaksana Tugas (Plt) …")."""
+        return self.status != "definitif" and not STATUS_IN_TITLE.search(self.title)
+
+
+# A status the source's title already states (not "Kepala Pelaksana BPBD", an office).
+STATUS_IN_TITLE = re.compile(r"\b(?:Pjs?|Plt|Plh|Penjabat|Pelaksana (?:Tugas|Harian))\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -69,8 +69,10 @@ def person(draw: st.DrawFn, i: int, level: str) -> dict:
         "office": draw(st.sampled_from([*OFFICES[level], "Lainnya"])),
         "status": draw(st.sampled_from(STATUSES)),
     }
-    if out["office"] == "Lainnya" and draw(st.booleans()):
-        out["title"] = f"Kepala Bagian Fiktif {i}"
+    if draw(st.booleans()):  # the source's title, for any office; some state the status
+        out["title"] = draw(
+            st.sampled_from([f"Kepala Bagian Fiktif {i}", f"Pelaksana Tugas (Plt) Kepala {i}"])
+        )
     return out
 
 
@@ -201,8 +203,12 @@ def check_event(record: dict, out: dict[str, str]) -> None:
         assert lead["name"] in dd and "dipimpin" in summary and lead["name"] in summary
         # "Lainnya" is the office list's "other": the source's title stands in its place.
         assert "Lainnya" not in summary + dd
-        if lead["office"] == "Lainnya":
+        # The source's title names the office when the record gives one, and a status
+        # the title states is not said again before it.
+        if lead.get("title") or lead["office"] == "Lainnya":
             assert f"{lead.get('title', '')} {lead['name']}".strip() in summary + dd
+        if "(Plt)" in lead.get("title", ""):
+            assert "Plt Pelaksana" not in page
         assert data["presiding"]["name"] == lead["name"]
     else:
         assert "dipimpin" not in summary and data["presiding"] is None
