@@ -118,6 +118,8 @@ class EventClaims:
     incumbent_candidates: tuple[Person, ...] = ()
     # Why no legal basis is recorded ("" when one is): see legal_gap.
     legal_gap: str = ""
+    # Why no official is named ("" when one is): see people_gap.
+    people_gap: str = ""
 
     def incumbent(self, person: Person) -> bool:
         """Whether this person of the event is an incumbent candidate (by identity)."""
@@ -247,6 +249,13 @@ def unrecorded_because(event: Event) -> str:
     return "not_recorded"
 
 
+def people_gap(event: Event) -> str:
+    """ "" when the record names an official; else why none is (see unrecorded_because):
+    "the source names no official" only after a full read."""
+    named = any(not p.is_group for p in event.people)
+    return "" if named else unrecorded_because(event)
+
+
 def legal_gap(event: Event) -> str:
     """ "" when the record names a legal basis; else why none is recorded (see
     unrecorded_because): a page may say "the source names none" only after a full read."""
@@ -302,6 +311,7 @@ def derive(event: Event, synonyms: changeclass.Synonyms) -> EventClaims:
         ),
         incumbent_candidates=incumbents,
         legal_gap=legal_gap(event),
+        people_gap=people_gap(event),
     )
 
 

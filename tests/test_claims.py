@@ -266,6 +266,35 @@ def check_event(record: dict, out: dict[str, str]) -> None:
         None: "Dasar hukum tidak dicatat.",
     }.items():
         assert (sentence in page) == (not record.get("legal_basis") and read == state), sentence
+    # Officials: the same three answers when the record names none.
+    for state, sentence in {
+        "full": "dibaca utuh dan tidak menyebut pejabat.",
+        "partial": "Pejabat tidak tercatat karena kontributor",
+        None: "Tidak ada pejabat yang dicatat.",
+    }.items():
+        assert (sentence in page) == (not record.get("people") and read == state), sentence
+
+
+CELL_MISSING = {
+    "full": "tidak disebut sumber",
+    "partial": "tidak tercatat (sumber terbaca sebagian)",
+    None: "tidak dicatat",
+}
+
+
+def check_table_cells(records: list[dict], out: dict[str, str]) -> None:
+    """The all-events table: a cell with no official or no legal basis says why, by how
+    far the source was read, never "not named" after a partial read."""
+    table = out["peristiwa/index.md"]
+    for record in records:
+        row = table.split(f'<tr data-id="{record["id"]}"', 1)[1].split("</tr>", 1)[0]
+        read = record["sources"][0].get("read")
+        cell = row.split('data-label="Dasar hukum">', 1)[1].split("</td>", 1)[0]
+        if not record.get("legal_basis"):
+            assert cell == f'<span class="kosong">{CELL_MISSING[read]}</span>', cell
+        cell = row.split('data-label="Pejabat">', 1)[1].split("</td>", 1)[0]
+        if not any("group" not in p for p in record.get("people", [])):
+            assert f'<span class="kosong">{CELL_MISSING[read]}</span>' in cell, cell
 
 
 def check_downloads(records: list[dict], out: dict[str, str]) -> None:
@@ -301,6 +330,7 @@ def test_every_derived_statement_matches_the_records(tmp_path_factory, records: 
     for record in records:
         check_event(record, out)
     check_downloads(records, out)
+    check_table_cells(records, out)
     # Statistics: every kepala daerah who presided, by status, over its stated denominator.
     stats = out["statistik/index.md"]
     heads = [
