@@ -48,6 +48,10 @@ class EventDate:
 ROLES = ("presiding", "reading", "signing", "speaking", "witnessing", "declaring", "attending")
 
 
+# A status the source's title already states (not "Kepala Pelaksana BPBD", an office).
+STATUS_IN_TITLE = re.compile(r"\b(?:Pjs?|Plt|Plh|Penjabat|Pelaksana (?:Tugas|Harian))\b", re.I)
+
+
 @dataclass(frozen=True)
 class Person:
     """One official at the event (name only if a source gives it), or a group (`group` set)."""
@@ -95,10 +99,6 @@ class Person:
         definitif official, nor when the title says it already ("Pelaksana Tugas (Plt)
         Kepala Dinas …" would read "Plt Pelaksana Tugas (Plt) …")."""
         return self.status != "definitif" and not STATUS_IN_TITLE.search(self.title)
-
-
-# A status the source's title already states (not "Kepala Pelaksana BPBD", an office).
-STATUS_IN_TITLE = re.compile(r"\b(?:Pjs?|Plt|Plh|Penjabat|Pelaksana (?:Tugas|Harian))\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -258,21 +258,35 @@ def check_event(record: dict, out: dict[str, str]) -> None:
             None: f"Bunyi {docs[d]} tidak dicatat.",
         }[read]
         assert sentence in page, sentence
-    # Legal basis: none recorded is "the sources read in full name none" only after a
-    # full read; after a partial one, why; else only that none is recorded.
-    for state, sentence in {
-        "full": "dibaca utuh dan tidak menyebut dasar hukum.",
-        "partial": "Dasar hukum tidak tercatat karena kontributor",
-        None: "Dasar hukum tidak dicatat.",
-    }.items():
-        assert (sentence in page) == (not record.get("legal_basis") and read == state), sentence
-    # Officials: the same three answers when the record names none.
-    for state, sentence in {
-        "full": "dibaca utuh dan tidak menyebut pejabat.",
-        "partial": "Pejabat tidak tercatat karena kontributor",
-        None: "Tidak ada pejabat yang dicatat.",
-    }.items():
-        assert (sentence in page) == (not record.get("people") and read == state), sentence
+    # Legal basis and officials: none recorded is "the sources read in full name none"
+    # only after a full read; after a partial one, why; else only that none is recorded.
+    absent_says(
+        page,
+        read,
+        not record.get("legal_basis"),
+        {
+            "full": "dibaca utuh dan tidak menyebut dasar hukum.",
+            "partial": "Dasar hukum tidak tercatat karena kontributor",
+            None: "Dasar hukum tidak dicatat.",
+        },
+    )
+    absent_says(
+        page,
+        read,
+        not record.get("people"),
+        {
+            "full": "dibaca utuh dan tidak menyebut pejabat.",
+            "partial": "Pejabat tidak tercatat karena kontributor",
+            None: "Tidak ada pejabat yang dicatat.",
+        },
+    )
+
+
+def absent_says(page: str, read: str | None, absent: bool, sentences: dict) -> None:
+    """Of the three sentences (by how far the source was read), the page prints the
+    one for `read` when the thing is absent, and none of them otherwise."""
+    for state, sentence in sentences.items():
+        assert (sentence in page) == (absent and read == state), sentence
 
 
 CELL_MISSING = {
